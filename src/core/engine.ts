@@ -1,0 +1,65 @@
+import { GrowableArray } from './growable.js';
+
+/**
+ * Spikes an engine emits during one `advance`: parallel columns of neuron index and step index.
+ * Engines append whole steps at once, so the hot loop never calls back per spike.
+ */
+export class SpikeRecorder {
+  readonly neuron = new GrowableArray(Int32Array, 1 << 14);
+  readonly step = new GrowableArray(Float64Array, 1 << 14);
+
+  get length(): number {
+    return this.neuron.length;
+  }
+
+  /** Appends `count` neurons from `list` that all spiked at `step`. */
+  appendStep(list: Int32Array, count: number, step: number): void {
+    if (count === 0) return;
+    const neuron = this.neuron.reserve(count);
+    const steps = this.step.reserve(count);
+    const start = this.neuron.length;
+    neuron.set(list.subarray(0, count), start);
+    steps.fill(step, start, start + count);
+    this.neuron.length = start + count;
+    this.step.length = start + count;
+  }
+
+  /** Appends spikes at exact (off-grid) times expressed in steps. */
+  appendOne(neuron: number, step: number): void {
+    this.neuron.push(neuron);
+    this.step.push(step);
+  }
+
+  clear(): void {
+    this.neuron.clear();
+    this.step.clear();
+  }
+}
+
+/** Everything needed to continue a run bit for bit: typed state arrays plus small JSON values. */
+export interface EngineState {
+  readonly step: number;
+  readonly arrays: Record<string, Float64Array | Int32Array>;
+  readonly values: Record<string, unknown>;
+}
+
+/**
+ * An engine owns a network's state and advances it on a fixed step grid.
+ * It knows nothing of files, figures or RxJS; the run loop drives it.
+ */
+export interface Engine {
+  readonly size: number;
+  readonly dt: number;
+  /** Steps completed so far; the state is that at time `step * dt`. */
+  readonly step: number;
+  /** Names of the state variables that can be recorded. */
+  readonly variables: readonly string[];
+  /** Advances `steps` steps and appends every spike to `spikes`. */
+  advance(steps: number, spikes: SpikeRecorder): void;
+  /** The live array of a state variable, one value per neuron; read it only between advances. */
+  variable(name: string): Float64Array;
+  saveState(): EngineState;
+  restoreState(state: EngineState): void;
+  /** Releases worker threads or other resources; a no-op for plain engines. */
+  dispose?(): void | Promise<void>;
+}

@@ -1,0 +1,147 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { renderAsync } from '@resvg/resvg-js';
+import * as vega from 'vega';
+import { compile, type TopLevelSpec } from 'vega-lite';
+import { environmentError } from '../core/errors.js';
+import { FIGURE_CONFIG, FIGURE_FONT } from './theme.js';
+
+export interface RenderOptions {
+  /** PNG pixels per SVG pixel; the PNG is fitted to `round(svgWidth * scale)` pixels wide. Default 2. */
+  readonly scale?: number;
+}
+
+/**
+ * Compiles a vega-lite spec under the shared theme and returns the Vega spec plus any compiler or
+ * runtime warnings (which are collected rather than printed, so the CLI output stays clean).
+ */
+export function compileFigure(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
+  const warnings: string[] = [];
+  const compiled = compile(spec, { config: FIGURE_CONFIG, logger: collectingLogger(warnings) });
+  return { vega: compiled.spec, warnings };
+}
+
+/** Renders a vega-lite spec to an SVG string with the shared theme and deterministic text layout. */
+export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  return (await renderToSvg(spec)).svg;
+}
+
+/** Renders a vega-lite spec to PNG bytes (white background, bundled DejaVu Sans, identical on every machine). */
+export async function renderPng(spec: TopLevelSpec, options: RenderOptions = {}): Promise<Buffer> {
+  const scale = options.scale ?? 2;
+  if (!(scale > 0) || !Number.isFinite(scale)) {
+    throw new RangeError(`renderPng: expected a positive finite scale, got ${scale}`);
+  }
+  const { svg, width } = await renderToSvg(spec);
+  const image = await renderAsync(svg, {
+    font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: FIGURE_FONT },
+    fitTo: { mode: 'width', value: Math.max(1, Math.round(width * scale)) },
+    background: 'white',
+    logLevel: 'off',
+  });
+  return image.asPng();
+}
+
+/**
+ * Renders a vega-lite spec to a PNG file. The file appears complete or not at all: the bytes go to
+ * `path + '.tmp'`, which is then renamed over `path`. Missing parent directories are created.
+ */
+export async function renderFigure(spec: TopLevelSpec, path: string, options: RenderOptions = {}): Promise<void> {
+  const png = await renderPng(spec, options);
+  const temporary = path + '.tmp';
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(temporary, png);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw environmentError(`cannot write figure ${path}: ${(error as Error).message}`);
+  }
+}
+
+async function renderToSvg(spec: TopLevelSpec): Promise<{ svg: string; width: number }> {
+  useEstimatedTextWidths();
+  const warnings: string[] = [];
+  const compiled = compile(spec, { config: FIGURE_CONFIG, logger: collectingLogger(warnings) });
+  const view = new vega.View(vega.parse(compiled.spec), {
+    renderer: 'none',
+    logger: collectingLogger(warnings),
+  });
+  try {
+    resetSvgDefinitionIds();
+    const svg = await view.toSVG();
+    return { svg, width: svgWidth(svg) };
+  } finally {
+    view.finalize();
+  }
+}
+
+/** The full figure width (plot, axes, legends and padding) as written on the root element. */
+function svgWidth(svg: string): number {
+  const match = /^<svg[^>]*\swidth="([\d.]+)"/.exec(svg);
+  if (!match) throw new Error('renderSvg: vega produced an SVG without a width attribute');
+  return Number(match[1]);
+}
+
+interface SceneGraphInternals {
+  textMetrics?: { canvas?: (use: boolean) => void };
+  resetSVGDefIds?: () => void;
+}
+
+/**
+ * Vega measures text with node-canvas when that optional package happens to be installed, and estimates
+ * widths from the character count otherwise; always estimating keeps the layout the same on every machine.
+ */
+function useEstimatedTextWidths(): void {
+  (vega as unknown as SceneGraphInternals).textMetrics?.canvas?.(false);
+}
+
+/** Gradient and clip ids come from a process-wide counter; resetting it makes repeated SVGs identical. */
+function resetSvgDefinitionIds(): void {
+  (vega as unknown as SceneGraphInternals).resetSVGDefIds?.();
+}
+
+let resolvedFontFiles: string[] | undefined;
+
+/** The bundled DejaVu Sans files, resolved through node_modules so this works from src and from dist. */
+function fontFiles(): string[] {
+  if (resolvedFontFiles) return resolvedFontFiles;
+  const require = createRequire(import.meta.url);
+  try {
+    resolvedFontFiles = [
+      require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),
+      require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
+    ];
+  } catch (error) {
+    throw environmentError(
+      `cannot find the DejaVu Sans font files (package dejavu-fonts-ttf): ${(error as Error).message}`,
+    );
+  }
+  return resolvedFontFiles;
+}
+
+function collectingLogger(warnings: string[]): vega.LoggerInterface {
+  let level = 2; // vega's Warn level: errors throw, warnings are kept, info/debug dropped
+  const logger: vega.LoggerInterface = {
+    level(value?: number) {
+      if (value === undefined) return level;
+      level = value;
+      return logger;
+    },
+    error(...args: unknown[]) {
+      throw new Error(args.map(String).join(' '));
+    },
+    warn(...args: unknown[]) {
+      warnings.push(args.map(String).join(' '));
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
+  };
+  return logger;
+}

@@ -1,0 +1,46 @@
+import { invalidParameter } from '../core/errors.js';
+import type { RandomStream } from '../random/stream.js';
+import type { Csr } from './csr.js';
+import { targetArray } from './targetArray.js';
+
+/**
+ * Erdős–Rényi connectivity without autapses: each ordered pair (i → j), i ≠ j, exists with probability p.
+ * Drawn row by row with geometric skips between successive targets (Batagelj & Brandes 2005),
+ * so the cost is proportional to the number of synapses rather than N².
+ */
+export function erdosRenyi(size: number, probability: number, random: RandomStream): Csr {
+  if (!(probability >= 0 && probability <= 1)) throw invalidParameter('p', probability, 'a probability in [0, 1]');
+  const offsets = new Int32Array(size + 1);
+  const expected = size * (size - 1) * probability;
+  let targets = targetArray(size, Math.ceil(expected + 6 * Math.sqrt(expected + 1) + 16));
+  let count = 0;
+  const candidates = size - 1;
+  if (probability === 1) {
+    targets = targetArray(size, size * candidates);
+    for (let pre = 0; pre < size; pre++) {
+      for (let post = 0; post < size; post++) if (post !== pre) targets[count++] = post;
+      offsets[pre + 1] = count;
+    }
+    return { size, offsets, targets };
+  }
+  const logMiss = Math.log1p(-probability);
+  for (let pre = 0; pre < size; pre++) {
+    if (probability > 0) {
+      // position m in [0, N-1) enumerates the candidates j ≠ pre; m = j for j < pre, m = j - 1 above it
+      let m = Math.floor(Math.log(1 - random.uniform()) / logMiss);
+      while (m < candidates) {
+        if (count === targets.length) targets = growTargets(targets, size);
+        targets[count++] = m < pre ? m : m + 1;
+        m += 1 + Math.floor(Math.log(1 - random.uniform()) / logMiss);
+      }
+    }
+    offsets[pre + 1] = count;
+  }
+  return { size, offsets, targets: targets.slice(0, count) };
+}
+
+function growTargets(targets: Uint16Array | Int32Array, size: number): Uint16Array | Int32Array {
+  const grown = targetArray(size, targets.length * 2);
+  grown.set(targets);
+  return grown;
+}

@@ -1,0 +1,62 @@
+import { Observable } from 'rxjs';
+import type { Engine } from '../core/engine.js';
+import type { FlowTicket, Frame } from '../core/frame.js';
+import { runFrames, type RunOptions } from '../core/run.js';
+
+export interface SimulateOptions extends RunOptions {
+  /**
+   * Frames whose held work (see `FlowTicket.hold`) may still be pending before the simulation waits.
+   * Bounds memory when sinks are slower than the simulation. Default 4.
+   */
+  readonly maxInFlight?: number;
+}
+
+/**
+ * A simulation as a cold Observable of frames. Subscribing builds the engine and runs it; unsubscribing stops it
+ * before the next step. Sinks that write asynchronously `hold` their work on each frame's `flow` ticket, and the
+ * simulation waits whenever more than `maxInFlight` frames are still held: RxJS itself has no backpressure.
+ *
+ * @example
+ * ```ts
+ * const rates = await lastValueFrom(simulate(() => buildBalancedLif(params), { duration: 1 }).pipe(firingRates()));
+ * ```
+ * @param build creates a fresh engine for each subscription
+ * @param options duration, chunk size, state recordings and flow limit
+ */
+export function simulate(build: () => Engine | Promise<Engine>, options: SimulateOptions): Observable<Frame> {
+  const maxInFlight = Math.max(1, options.maxInFlight ?? 4);
+  return new Observable<Frame>((subscriber) => {
+    let stopped = false;
+    let iterator: AsyncGenerator<Frame, void, undefined> | undefined;
+    (async () => {
+      const engine = await build();
+      try {
+        iterator = runFrames(engine, options);
+        const pending: Promise<unknown>[] = [];
+        for await (const frame of iterator) {
+          if (stopped) break;
+          const holds: PromiseLike<unknown>[] = [];
+          const flow: FlowTicket = { hold: (work) => void holds.push(work) };
+          subscriber.next({ ...frame, flow });
+          if (holds.length > 0) pending.push(Promise.all(holds));
+          while (pending.length >= maxInFlight) await pending.shift();
+          if (stopped) break;
+        }
+        await Promise.all(pending);
+        if (!stopped) subscriber.complete();
+      } finally {
+        await engine.dispose?.();
+      }
+    })().catch((error) => {
+      if (!stopped) subscriber.error(error);
+    });
+    return () => {
+      stopped = true;
+    };
+  });
+}
+
+/** The same run as a plain async iterable, for consumers that await their own work per frame. */
+export function simulateFrames(engine: Engine, options: RunOptions): AsyncIterable<Frame> {
+  return runFrames(engine, options);
+}
