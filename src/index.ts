@@ -29,6 +29,7 @@ export type { Csr } from './network/csr.js';
 export { synapseCount } from './network/csr.js';
 export { erdosRenyi } from './network/erdosRenyi.js';
 export { fixedInDegree } from './network/fixedInDegree.js';
+export { writeEdgeList, readEdgeList } from './network/edgeList.js';
 
 // ── models ─────────────────────────────────────────────────────────────────
 export type { BalancedLifConfig } from './models/balancedLif.js';
@@ -48,15 +49,64 @@ export type { BalancedLifSetup } from './engines/balancedLifEngine.js';
 export { createBalancedLifEngine } from './engines/balancedLifEngine.js';
 
 // ── kernels ────────────────────────────────────────────────────────────────
+export { minMaxDecimate } from './kernels/minMaxDecimate.js';
+export type { HistogramOptions, Histogram } from './kernels/histogram.js';
+export { histogram } from './kernels/histogram.js';
+export type { BinRasterOptions, RasterGrid } from './kernels/binRaster.js';
+export { binRaster } from './kernels/binRaster.js';
+export { countSpikes, ratesFromCounts } from './kernels/spikeCounts.js';
+export type { IsiMoments } from './kernels/isiMoments.js';
+export { isiMoments, addSpikes, isiCvValues, isiCvReducer } from './kernels/isiMoments.js';
+export type { BinnedPopulationRateOptions, BinnedRate } from './kernels/binnedPopulationRate.js';
+export { binnedPopulationRate, binIndexOf, firstWholeBin, countSpikesInBins, binRates } from './kernels/binnedPopulationRate.js';
+export type { MeanOfOptions } from './kernels/meanOf.js';
+export { meanOf } from './kernels/meanOf.js';
 
 // ── sources ────────────────────────────────────────────────────────────────
 export type { SimulateOptions } from './sources/simulate.js';
 export { simulate, simulateFrames } from './sources/simulate.js';
+export type { SpikeArrays } from './sources/fromSpikeArrays.js';
+export { fromSpikeArrays } from './sources/fromSpikeArrays.js';
 
 // ── operators ──────────────────────────────────────────────────────────────
+export type { FiringRatesOptions } from './operators/firingRates.js';
+export { firingRates } from './operators/firingRates.js';
+export type { IsiCvOptions } from './operators/isiCv.js';
+export { isiCv } from './operators/isiCv.js';
+export type { PopulationRateOptions } from './operators/populationRate.js';
+export { populationRate } from './operators/populationRate.js';
+export { selectNeurons } from './operators/selectNeurons.js';
 
 // ── sinks ──────────────────────────────────────────────────────────────────
+export type { SpikeColumns, StateColumns, ColumnArray } from './sinks/tableSchemas.js';
+export { spikeSchema, stateSchema, edgeSchema, columnsToBatch, spikeFrameToBatch, stateFrameToBatch } from './sinks/tableSchemas.js';
+export type { ParquetCompression } from './sinks/parquetCodec.js';
+export type { ParquetPartWriterOptions, PartPosition, TimeSpan, WrittenParquetFile } from './sinks/parquetParts.js';
+export { ParquetPartWriter, writeParquetFile, partFileName, listPartFiles } from './sinks/parquetParts.js';
+export type { ManifestContent, ManifestPart, ManifestTable } from './sinks/manifest.js';
+export { RunManifest, readManifest } from './sinks/manifest.js';
+export { ArrowIpcWriter } from './sinks/arrowIpc.js';
+export { readTable } from './sinks/readTable.js';
 
 // ── figures ────────────────────────────────────────────────────────────────
+export type { RenderOptions } from './figures/render.js';
+export { renderFigure, renderSvg, renderPng, compileFigure } from './figures/render.js';
+export { FIGURE_CONFIG, FIGURE_FONT } from './figures/theme.js';
+export { formatNumber } from './figures/formatNumber.js';
+export type { RasterSpecOptions } from './figures/rasterSpec.js';
+export { rasterSpec } from './figures/rasterSpec.js';
+export type { TraceSpecOptions, TraceSeries, TraceReferenceLine, TraceMarks } from './figures/traceSpec.js';
+export { traceSpec } from './figures/traceSpec.js';
+export type { DistributionSpecOptions } from './figures/distributionSpec.js';
+export { distributionSpec } from './figures/distributionSpec.js';
+export type { XySpecOptions, XySeries } from './figures/xySpec.js';
+export { xySpec } from './figures/xySpec.js';
+export type { HeatmapSpecOptions } from './figures/heatmapSpec.js';
+export { heatmapSpec } from './figures/heatmapSpec.js';
+export type { PanelSpecOptions } from './figures/panelSpec.js';
+export { panelSpec } from './figures/panelSpec.js';
 
 // ── pool ───────────────────────────────────────────────────────────────────
+export type { PoolOptions } from './pool/pool.js';
+export { mapInWorkers, shareTypedArray, defaultWorkers } from './pool/pool.js';
+export { resolveWorkerFile } from './pool/workerFile.js';

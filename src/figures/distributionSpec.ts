@@ -58,6 +58,7 @@ export function distributionSpec(options: DistributionSpecOptions): TopLevelSpec
           type: 'quantitative',
           title: options.xLabel,
           scale: { domain: [edges[0], edges[bins]], nice: false, zero: false },
+          axis: { grid: false },
         },
         x2: { field: 'hi' },
         y: { field: 'count', type: 'quantitative', title: options.yLabel ?? 'count' },

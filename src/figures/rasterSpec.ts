@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { invalidParameter } from '../core/errors.js';
 import { binRaster } from '../kernels/binRaster.js';
 import { formatNumber } from './formatNumber.js';
-import { VEGA_LITE_SCHEMA, VIEW_HEIGHT, VIEW_WIDTH } from './theme.js';
+import { VEGA_LITE_SCHEMA, VIEW_HEIGHT } from './theme.js';
 
 export interface RasterSpecOptions {
   /** Neuron index of each spike. */
@@ -22,9 +22,9 @@ export interface RasterSpecOptions {
   readonly maxPoints?: number;
   /** Time axis unit; 'auto' uses ms for windows up to 2 s. */
   readonly timeUnit?: 's' | 'ms' | 'auto';
-  /** Time bins of the heatmap used above `maxPoints`. Default 280. */
+  /** Time bins of the heatmap used above `maxPoints`. Default 200. */
   readonly timeBins?: number;
-  /** Neuron groups of the heatmap used above `maxPoints`. Default min(neurons, 150). */
+  /** Neuron groups of the heatmap used above `maxPoints`. Default min(neurons, 100). */
   readonly neuronBins?: number;
 }
 
@@ -96,8 +96,8 @@ export function rasterSpec(options: RasterSpecOptions): TopLevelSpec {
     };
     subtitle = `${spikes} spikes, ${neurons} neurons`;
   } else {
-    const timeBins = options.timeBins ?? 280;
-    const neuronBins = options.neuronBins ?? Math.min(neurons, 150);
+    const timeBins = options.timeBins ?? 200;
+    const neuronBins = options.neuronBins ?? Math.min(neurons, 100);
     main = {
       data: { values: rateCells(neuron, t, t0, t1, neurons, timeBins, neuronBins, timeScale) },
       mark: { type: 'rect' as const, clip: true },
@@ -115,18 +115,17 @@ export function rasterSpec(options: RasterSpecOptions): TopLevelSpec {
         },
       },
     };
-    const dt = ((t1 - t0) * timeScale) / timeBins;
+    const binSeconds = (t1 - t0) / timeBins;
+    const binWidth = binSeconds < 1 ? `${formatNumber(binSeconds * 1000)} ms` : `${formatNumber(binSeconds)} s`;
     const perGroup = neurons / neuronBins;
     subtitle =
-      `${spikes} spikes, ${neurons} neurons; binned ${formatNumber(dt)} ${unit}` +
+      `${spikes} spikes, ${neurons} neurons; binned ${binWidth}` +
       (perGroup > 1 ? ` × ${formatNumber(perGroup)} neurons` : '');
   }
 
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: { text: options.title ?? 'Spike raster', subtitle },
-    width: VIEW_WIDTH,
-    height: VIEW_HEIGHT,
     layer: options.dividers?.length ? [main, dividerLayer] : [main],
   } as TopLevelSpec;
 }

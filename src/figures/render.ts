@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -5,6 +6,7 @@ import { renderAsync } from '@resvg/resvg-js';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import { environmentError } from '../core/errors.js';
+import { parseAdvanceWidths, textWidthEm, type AdvanceWidths } from './fontMetrics.js';
 import { FIGURE_CONFIG, FIGURE_FONT } from './theme.js';
 
 export interface RenderOptions {
@@ -61,7 +63,7 @@ export async function renderFigure(spec: TopLevelSpec, path: string, options: Re
 }
 
 async function renderToSvg(spec: TopLevelSpec): Promise<{ svg: string; width: number }> {
-  useEstimatedTextWidths();
+  measureTextWithBundledFont();
   const warnings: string[] = [];
   const compiled = compile(spec, { config: FIGURE_CONFIG, logger: collectingLogger(warnings) });
   const view = new vega.View(vega.parse(compiled.spec), {
@@ -84,17 +86,43 @@ function svgWidth(svg: string): number {
   return Number(match[1]);
 }
 
+interface TextItem {
+  fontSize?: number | string;
+  fontWeight?: number | string;
+  limit?: number;
+}
+
 interface SceneGraphInternals {
-  textMetrics?: { canvas?: (use: boolean) => void };
+  textMetrics?: { width: (item: TextItem, text: unknown) => number };
   resetSVGDefIds?: () => void;
 }
 
+let fontWidths: { regular: AdvanceWidths; bold: AdvanceWidths } | undefined;
+
 /**
- * Vega measures text with node-canvas when that optional package happens to be installed, and estimates
- * widths from the character count otherwise; always estimating keeps the layout the same on every machine.
+ * Vega lays out text with node-canvas when that optional package is installed and with a crude
+ * 0.8 em-per-character estimate otherwise. Measuring with the advance widths of the bundled font that
+ * resvg draws with gives tight, correct layout that is the same on every machine.
  */
-function useEstimatedTextWidths(): void {
-  (vega as unknown as SceneGraphInternals).textMetrics?.canvas?.(false);
+function measureTextWithBundledFont(): void {
+  const metrics = (vega as unknown as SceneGraphInternals).textMetrics;
+  if (!metrics) throw new Error('renderSvg: this vega build does not expose textMetrics');
+  if (!fontWidths) {
+    const [regular, bold] = fontFiles();
+    fontWidths = { regular: parseAdvanceWidths(readFileSync(regular)), bold: parseAdvanceWidths(readFileSync(bold)) };
+  }
+  metrics.width = measureText;
+}
+
+/** Same contract as vega's own measure: trimmed text, default size 11, never wider than the item's limit. */
+function measureText(item: TextItem, text: unknown): number {
+  const value = text == null ? '' : String(text).trim();
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  if (!value || size <= 0 || !fontWidths) return 0;
+  const weight = item.fontWeight;
+  const bold = weight === 'bold' || weight === 'bolder' || Number(weight) >= 600;
+  const width = textWidthEm(bold ? fontWidths.bold : fontWidths.regular, value) * size;
+  return item.limit && item.limit > 0 ? Math.min(width, item.limit) : width;
 }
 
 /** Gradient and clip ids come from a process-wide counter; resetting it makes repeated SVGs identical. */

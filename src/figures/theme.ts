@@ -27,6 +27,8 @@ export const SERIES_COLOURS = [
  */
 export const FIGURE_CONFIG: Config = {
   font: FIGURE_FONT,
+  // ARIA attributes describe every mark in the SVG, multiplying its size; the PNG cannot use them.
+  aria: false,
   background: 'white',
   padding: 8,
   view: { continuousWidth: VIEW_WIDTH, continuousHeight: VIEW_HEIGHT, stroke: null },
@@ -48,6 +50,7 @@ export const FIGURE_CONFIG: Config = {
     titleFontSize: 12,
     titleFontWeight: 'normal',
     symbolStrokeWidth: 2,
+    symbolSize: 64,
     labelLimit: 260,
   },
   header: { labelFontSize: 12, titleFontSize: 13 },

@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { invalidParameter } from '../core/errors.js';
 import { minMaxDecimate } from '../kernels/minMaxDecimate.js';
+import { legendSymbols } from './legendSymbols.js';
 import { SERIES_COLOURS, VEGA_LITE_SCHEMA } from './theme.js';
 
 export interface TraceSeries {
@@ -80,7 +81,19 @@ export function traceSpec(options: TraceSpecOptions): TopLevelSpec {
     type: 'nominal' as const,
     title: null,
     scale: { domain: names, range: names.map((_, i) => SERIES_COLOURS[i % SERIES_COLOURS.length]) },
-    legend: names.length > 1 ? { orient: 'top' as const, direction: 'horizontal' as const } : null,
+    legend:
+      names.length > 1
+        ? {
+            orient: 'top' as const,
+            direction: 'horizontal' as const,
+            encoding: {
+              symbols: legendSymbols([
+                ...series.map((s) => ({ name: s.name, shape: 'stroke' as const })),
+                ...marks.map((m) => ({ name: m.label, shape: 'circle' as const })),
+              ]),
+            },
+          }
+        : null,
   };
   const xDomain = times.length > 0 ? [times[0], times[times.length - 1]] : undefined;
   const x = {

@@ -1,9 +1,7 @@
 import type { EiRateParams } from './eiRateField.js';
 import { eiInputE, eiInputI } from './eiRateField.js';
+import type { Matrix2x2 } from './eigen2x2.js';
 import { transferSlope } from './transfer.js';
-
-/** A 2×2 matrix as rows, `[[a, b], [c, d]]`, the shape it takes in summary.json. */
-export type Matrix2x2 = readonly [readonly [number, number], readonly [number, number]];
 
 /**
  * The analytic Jacobian of the E–I vector field at (v_E, v_I):
