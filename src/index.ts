@@ -93,6 +93,8 @@ export type { RenderOptions } from './figures/render.js';
 export { renderFigure, renderSvg, renderPng, compileFigure } from './figures/render.js';
 export { FIGURE_CONFIG, FIGURE_FONT } from './figures/theme.js';
 export { formatNumber } from './figures/formatNumber.js';
+export type { AdvanceWidths } from './figures/fontMetrics.js';
+export { parseAdvanceWidths, textWidthEm } from './figures/fontMetrics.js';
 export type { RasterSpecOptions } from './figures/rasterSpec.js';
 export { rasterSpec } from './figures/rasterSpec.js';
 export type { TraceSpecOptions, TraceSeries, TraceReferenceLine, TraceMarks } from './figures/traceSpec.js';

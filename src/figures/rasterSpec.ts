@@ -100,7 +100,8 @@ export function rasterSpec(options: RasterSpecOptions): TopLevelSpec {
     const neuronBins = options.neuronBins ?? Math.min(neurons, 100);
     main = {
       data: { values: rateCells(neuron, t, t0, t1, neurons, timeBins, neuronBins, timeScale) },
-      mark: { type: 'rect' as const, clip: true },
+      // A hairline stroke in the fill colour hides the antialiasing seams between adjacent cells.
+      mark: { type: 'rect' as const, clip: true, strokeWidth: 0.5, stroke: { expr: "scale('color', datum.rate)" } },
       encoding: {
         x: { field: 'x0', ...x },
         x2: { field: 'x1' },

@@ -143,7 +143,8 @@ function piecewiseLinearFixedPoints(p: EiRateParams): EiFixedPointSet {
         const tolerance = FEASIBILITY_TOLERANCE * couplingScale * Math.max(scale, Math.abs(solution.x), Math.abs(solution.y));
         if (constraints.every((k) => satisfies(k, solution.x, solution.y, tolerance))) {
           // Inside the tolerance an active rate may be a rounding error below zero.
-          points.push({ vE: thresholdE ? Math.max(0, solution.x) : solution.x, vI: thresholdI ? Math.max(0, solution.y) : solution.y });
+          // `+ 0` turns −0 into 0.
+          points.push({ vE: (thresholdE ? Math.max(0, solution.x) : solution.x) + 0, vI: (thresholdI ? Math.max(0, solution.y) : solution.y) + 0 });
         }
       } else if (solution.kind === 'none') {
         singularWithoutSolution = true;

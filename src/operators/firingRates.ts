@@ -18,7 +18,7 @@ export interface FiringRatesOptions {
  * Observed time is the summed span of the spike frames. Frames that follow on exactly (`t0` equal to the previous
  * `t1`) are merged before subtracting, so an uninterrupted recording of `[T0, T1)` is divided by exactly `T1 − T0`
  * and the rates are bit-identical for every chunking. State frames are ignored. With no time observed, silent
- * neurons get NaN; with no spike frame at all, the result is an empty array.
+ * neurons get NaN; with no spike frame at all, the single emission is an empty array (in both emit modes).
  *
  * @example
  * ```ts
@@ -72,7 +72,8 @@ export function firingRates(options: FiringRatesOptions = {}): OperatorFunction<
           subscriber.error(error);
         },
         complete() {
-          if (!everyFrame) subscriber.next(counts === undefined ? new Float64Array(0) : ratesFromCounts(counts, observed()));
+          if (counts === undefined) subscriber.next(new Float64Array(0));
+          else if (!everyFrame) subscriber.next(ratesFromCounts(counts, observed()));
           subscriber.complete();
         },
       });

@@ -12,7 +12,8 @@ import type { Frame, SpikeFrame, StateFrame } from '../core/frame.js';
  *
  * @example
  * ```ts
- * const excitatoryCv = await lastValueFrom(frames$.pipe(selectNeurons(range(0, 800)), isiCv()));
+ * const excitatory = Array.from({ length: 800 }, (_, i) => i);
+ * const excitatoryCv = await lastValueFrom(frames$.pipe(selectNeurons(excitatory), isiCv()));
  * ```
  * @param ids distinct neuron indices (integers ≥ 0) to keep, in their new order; each must be below the
  *   population size of the frames, or the stream errors

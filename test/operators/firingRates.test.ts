@@ -68,8 +68,9 @@ describe('firingRates', () => {
     expect(Array.from(await lastValueFrom(from(frames).pipe(firingRates())))).toEqual([1, 0.5]);
   });
 
-  it('emits an empty array when no spike frame arrives', async () => {
-    expect(await lastValueFrom(from([] as Frame[]).pipe(firingRates()))).toEqual(new Float64Array(0));
+  it('emits an empty array when no spike frame arrives, in both emit modes', async () => {
+    expect(await lastValueFrom(from([] as Frame[]).pipe(firingRates(), toArray()))).toEqual([new Float64Array(0)]);
+    expect(await lastValueFrom(from([] as Frame[]).pipe(firingRates({ emit: 'frame' }), toArray()))).toEqual([new Float64Array(0)]);
   });
 
   it('errors when the population size changes mid-stream', async () => {
