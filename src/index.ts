@@ -41,6 +41,7 @@ export {
   balancedLifNetwork,
   balancedLifInitialState,
 } from './models/balancedLif.js';
+export { eiRateParams, eiRateConfig } from './models/eiRate.js';
 
 // ── engines ────────────────────────────────────────────────────────────────
 export type { ClockLifOptions } from './engines/clockLif.js';
@@ -49,6 +50,38 @@ export type { BalancedLifSetup } from './engines/balancedLifEngine.js';
 export { createBalancedLifEngine } from './engines/balancedLifEngine.js';
 
 // ── kernels ────────────────────────────────────────────────────────────────
+export type { TransferKind, TransferFunction } from './kernels/transfer.js';
+export { transferValue, transferSlope, transferRange } from './kernels/transfer.js';
+export type { EiRateParams } from './kernels/eiRateField.js';
+export { eiRateField, eiInputE, eiInputI } from './kernels/eiRateField.js';
+export { eiJacobian } from './kernels/eiJacobian.js';
+export type { EiFixedPoint, EiFixedPointSet } from './kernels/eiFixedPoints.js';
+export { eiFixedPoints } from './kernels/eiFixedPoints.js';
+export type { Matrix2x2, Complex } from './kernels/eigen2x2.js';
+export { eigen2x2 } from './kernels/eigen2x2.js';
+export type { FixedPointClass } from './kernels/classifyFixedPoint.js';
+export { classifyFixedPoint, CLASSIFY_TOLERANCE } from './kernels/classifyFixedPoint.js';
+export type { OdeRhs, Rk4Scratch } from './kernels/rk4Step.js';
+export { rk4Step, createRk4Scratch } from './kernels/rk4Step.js';
+export { brentRoot } from './kernels/brentRoot.js';
+export type { FindAllRootsOptions } from './kernels/findAllRoots.js';
+export { findAllRoots } from './kernels/findAllRoots.js';
+export type { GaussHermiteRule } from './kernels/gaussHermite.js';
+export { gaussHermite, GAUSS_HERMITE_MAX_NODES } from './kernels/gaussHermite.js';
+export { meanFieldRule, MEAN_FIELD_NODES } from './kernels/meanFieldQuadrature.js';
+export { lengthMap, lengthFixedPoint } from './kernels/lengthMap.js';
+export { chi1, chi1AtLength } from './kernels/chi1.js';
+export { correlationMap, correlationFixedPoint } from './kernels/correlationMap.js';
+export { criticalSigmaW, criticalLine } from './kernels/criticalSigmaW.js';
+export { qrInPlace } from './kernels/qrInPlace.js';
+export { denseMatVec } from './kernels/denseMatVec.js';
+export { scsRhs, tanhSlope, scsJacobianVector, scsJacobianBlock } from './kernels/scsRhs.js';
+export type { ScsScratch } from './kernels/scsRk4Step.js';
+export { scsRk4Step, createScsScratch } from './kernels/scsRk4Step.js';
+export type { ScsLyapunovOptions } from './kernels/scsLyapunovExponents.js';
+export { scsLyapunovExponents } from './kernels/scsLyapunovExponents.js';
+export type { BalanceParams, BalanceSolution } from './kernels/balanceSolution.js';
+export { balanceSolution } from './kernels/balanceSolution.js';
 export { minMaxDecimate } from './kernels/minMaxDecimate.js';
 export type { HistogramOptions, Histogram } from './kernels/histogram.js';
 export { histogram } from './kernels/histogram.js';
@@ -69,6 +102,10 @@ export type { SpikeArrays } from './sources/fromSpikeArrays.js';
 export { fromSpikeArrays } from './sources/fromSpikeArrays.js';
 
 // ── operators ──────────────────────────────────────────────────────────────
+export type { CollectedSpikes } from './operators/collectSpikes.js';
+export { collectSpikes } from './operators/collectSpikes.js';
+export type { CollectedState } from './operators/collectState.js';
+export { collectState } from './operators/collectState.js';
 export type { FiringRatesOptions } from './operators/firingRates.js';
 export { firingRates } from './operators/firingRates.js';
 export type { IsiCvOptions } from './operators/isiCv.js';
@@ -87,6 +124,8 @@ export type { ManifestContent, ManifestPart, ManifestTable } from './sinks/manif
 export { RunManifest, readManifest } from './sinks/manifest.js';
 export { ArrowIpcWriter } from './sinks/arrowIpc.js';
 export { readTable } from './sinks/readTable.js';
+export type { WriteParquetOptions } from './sinks/writeParquet.js';
+export { writeParquet } from './sinks/writeParquet.js';
 
 // ── figures ────────────────────────────────────────────────────────────────
 export type { RenderOptions } from './figures/render.js';

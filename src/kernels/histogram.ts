@@ -61,12 +61,13 @@ export function histogram(values: ArrayLike<number>, options: HistogramOptions):
   edges[bins] = max;
 
   const counts = new Float64Array(bins);
-  const scale = bins / (max - min);
+  // Dividing by the span (rather than multiplying by bins / span) stays finite for subnormal spans.
+  const span = max - min;
   const last = bins - 1;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (!(v >= min && v <= max)) continue;
-    let bin = Math.floor((v - min) * scale);
+    let bin = Math.floor(((v - min) / span) * bins);
     // Rounding can push values at (or a hair below) max into a bin past the end.
     if (bin > last) bin = last;
     counts[bin]++;
