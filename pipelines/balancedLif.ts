@@ -27,6 +27,8 @@ export const balancedLifRunParams: readonly ParamSpec[] = [
   ...runParams,
   { name: 'network', kind: 'path', description: 'edge list (.parquet or .arrow; pre:int32, post:int32) replacing the generated connectivity' },
   { name: 'init', kind: 'path', description: 'initial potentials (.parquet or .arrow; column V:float64, one row per neuron)' },
+  { name: 'threads', kind: 'integer', min: 1, minInclusive: true, description: 'threads of the clock engine (default: all cores when the network has ≥ 2·10⁶ synapses, else 1)' },
+  { name: 'engine', kind: 'string', choices: ['clock', 'event'], default: 'clock', description: 'clock: forward Euler on the dt grid (Brian2 order); event: exact event-driven, spike times off the grid' },
   { name: 'flush-every', kind: 'number', dimension: 'time', min: 0, default: 1, displayUnit: 's', description: 'commit a Parquet part at least every this much simulated time' },
 ];
 
@@ -133,7 +135,8 @@ export const balancedLif: CommandDef = {
     stepsOf('T', duration, dt);
     const network = typeof values.network === 'string' ? await loadNetwork(values.network, config.size) : undefined;
     const v0 = typeof values.init === 'string' ? await loadInitialPotentials(values.init, config.size) : undefined;
-    const engine = createBalancedLifEngine(config, { dt, seed, network, v0 });
+    const threads = typeof values.threads === 'number' ? values.threads : undefined;
+    const engine = createBalancedLifEngine(config, { dt, seed, network, v0, threads, engine: values.engine === 'event' ? 'event' : 'clock' });
     return {
       async run(context: RunContext) {
         const { raster, traced } = monitoredNeurons(config.size, seed);
@@ -161,6 +164,8 @@ export const balancedLif: CommandDef = {
           cv_neurons: cvs.reduce((n, v) => (v === v ? n + 1 : n), 0),
           synaptic_events: synapticEvents(engine.csr, rates, duration),
           simulation_wall_s: result.simulationSeconds,
+          threads: 'threads' in engine ? engine.threads : 1,
+          peak_rss_mb: process.resourceUsage().maxRSS / 1024,
           traced_neuron: traced,
           figures,
           params: values,

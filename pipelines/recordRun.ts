@@ -47,22 +47,26 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
   const analysis = options.analyse(frames.asObservable());
   let spikes = 0;
   let simulationMs = 0;
-  const iterator = runFrames(engine, { duration: options.duration, chunk: options.chunk, record: [...record, ...(options.monitor ?? [])] });
-  const startTime = engine.step * engine.dt;
-  while (true) {
-    const stepStart = performance.now();
-    const next = await iterator.next();
-    simulationMs += performance.now() - stepStart;
-    if (next.done) break;
-    const frame = next.value;
-    if (frame.kind === 'spikes') {
-      spikes += frame.neuron.length;
-      await spikeWriter.append(spikeFrameToBatch(frame), { t0: frame.t0, t1: frame.t1 });
-      progress.update(frame.t1 - startTime, options.duration, 's simulated');
-    } else if (stateWriter && recorded.has(frame.variable)) {
-      await stateWriter.append(stateFrameToBatch(frame), { t0: frame.t0, t1: frame.t1 });
+  try {
+    const iterator = runFrames(engine, { duration: options.duration, chunk: options.chunk, record: [...record, ...(options.monitor ?? [])] });
+    const startTime = engine.step * engine.dt;
+    while (true) {
+      const stepStart = performance.now();
+      const next = await iterator.next();
+      simulationMs += performance.now() - stepStart;
+      if (next.done) break;
+      const frame = next.value;
+      if (frame.kind === 'spikes') {
+        spikes += frame.neuron.length;
+        await spikeWriter.append(spikeFrameToBatch(frame), { t0: frame.t0, t1: frame.t1 });
+        progress.update(frame.t1 - startTime, options.duration, 's simulated');
+      } else if (stateWriter && recorded.has(frame.variable)) {
+        await stateWriter.append(stateFrameToBatch(frame), { t0: frame.t0, t1: frame.t1 });
+      }
+      frames.next(frame);
     }
-    frames.next(frame);
+  } finally {
+    await engine.dispose?.();
   }
   frames.complete();
   await spikeWriter.close({ complete: true });

@@ -46,8 +46,9 @@ export { eiRateParams, eiRateConfig } from './models/eiRate.js';
 // ── engines ────────────────────────────────────────────────────────────────
 export type { ClockLifOptions } from './engines/clockLif.js';
 export { ClockLifEngine } from './engines/clockLif.js';
+export { ParallelClockLifEngine } from './engines/parallelClockLif.js';
 export type { BalancedLifSetup } from './engines/balancedLifEngine.js';
-export { createBalancedLifEngine } from './engines/balancedLifEngine.js';
+export { createBalancedLifEngine, clockThreads } from './engines/balancedLifEngine.js';
 
 // ── kernels ────────────────────────────────────────────────────────────────
 export type { TransferKind, TransferFunction } from './kernels/transfer.js';

@@ -4,7 +4,10 @@ import type { BalancedLifConfig } from '../models/balancedLif.js';
 import { balancedLifDrive, balancedLifInitialState, balancedLifNetwork, balancedLifWeight } from '../models/balancedLif.js';
 import type { Csr } from '../network/csr.js';
 import { RandomStreams } from '../random/stream.js';
-import { ClockLifEngine } from './clockLif.js';
+import { availableParallelism } from 'node:os';
+import { ClockLifEngine, type ClockLifOptions } from './clockLif.js';
+import { ParallelClockLifEngine } from './parallelClockLif.js';
+import { EventLifEngine } from './eventLif.js';
 
 export interface BalancedLifSetup {
   readonly dt: number;
@@ -13,9 +16,22 @@ export interface BalancedLifSetup {
   readonly network?: Csr;
   /** Replaces the generated initial potentials. */
   readonly v0?: Float64Array;
+  /** Threads of the clock engine; default all cores when the network has enough synapses to benefit. */
+  readonly threads?: number;
+  /** Clock-driven (Brian2's Euler schedule, the default) or exact event-driven (spike times off the grid). */
+  readonly engine?: 'clock' | 'event';
 }
 
-/** Builds the network, initial state and clock engine of the balanced LIF model from its named random streams. */
+/** Below this many synapses a step is too short for a cross-thread barrier to pay off. */
+const PARALLEL_MIN_SYNAPSES = 2_000_000;
+
+/** Threads for a clock run: the requested count, or all cores for large networks and one otherwise. */
+export function clockThreads(csr: Csr, requested: number | undefined): number {
+  if (requested !== undefined) return requested;
+  return csr.offsets[csr.size] >= PARALLEL_MIN_SYNAPSES ? availableParallelism() : 1;
+}
+
+/** Builds the network, initial state and (clock or event) engine of the balanced LIF model from its named random streams. */
 export function createBalancedLifEngine(config: BalancedLifConfig, setup: BalancedLifSetup): Engine & { readonly csr: Csr } {
   if (!(setup.dt < config.tauM)) throw invalidParameter('dt', setup.dt, `less than tau-m = ${config.tauM} s`);
   const streams = new RandomStreams(setup.seed);
@@ -23,7 +39,7 @@ export function createBalancedLifEngine(config: BalancedLifConfig, setup: Balanc
   if (csr.size !== config.size) throw invalidParameter('network', `${csr.size} neurons`, `N = ${config.size} neurons`);
   const v0 = setup.v0 ?? balancedLifInitialState(config, streams);
   if (v0.length !== config.size) throw invalidParameter('init', `${v0.length} rows`, `one row per neuron, N = ${config.size}`);
-  const engine = new ClockLifEngine({
+  const options: ClockLifOptions = {
     csr,
     v0,
     dt: setup.dt,
@@ -32,6 +48,9 @@ export function createBalancedLifEngine(config: BalancedLifConfig, setup: Balanc
     threshold: config.threshold,
     reset: config.reset,
     weight: balancedLifWeight(config),
-  });
+  };
+  if (setup.engine === 'event') return Object.assign(new EventLifEngine(options), { csr });
+  const threads = clockThreads(csr, setup.threads);
+  const engine = threads > 1 ? new ParallelClockLifEngine(options, threads) : new ClockLifEngine(options);
   return Object.assign(engine, { csr });
 }

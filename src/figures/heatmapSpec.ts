@@ -51,7 +51,9 @@ export function heatmapSpec(options: HeatmapSpecOptions): TopLevelSpec {
   const categorical = options.categorical ?? isText;
   if (isText && !categorical) throw invalidParameter('categorical', false, 'true for string values');
 
-  const stride = Math.max(1, Math.ceil(Math.sqrt((nx * ny) / maxCells)));
+  let stride = Math.max(1, Math.ceil(Math.sqrt((nx * ny) / maxCells)));
+  // The square-root guess can fall short when one axis is much shorter than the other.
+  while (Math.ceil(nx / stride) * Math.ceil(ny / stride) > maxCells) stride++;
   const columns = strided(nx, stride);
   const rows = strided(ny, stride);
   const xEdges = cellEdges(columns.map((i) => x[i]), options.logX ?? false);

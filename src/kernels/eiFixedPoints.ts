@@ -26,6 +26,12 @@ const DUPLICATE_TOLERANCE = 1e-9;
 const SAMPLES_PER_WIDTH = 32;
 const MIN_SAMPLES = 2000;
 const MAX_SAMPLES = 200_000;
+/**
+ * |M_EI| at or below this fraction of max(1, |M_EE|, |γ_E|), the size of the E input's terms, is set to zero for the
+ * scan: v_I = u/M_EI would amplify the rounding of u beyond 1e-9 of the rate range. The candidates are then
+ * polished on the exact equations, which moves them by O(M_EI).
+ */
+const NEGLIGIBLE_COUPLING = 1e-7;
 
 /**
  * All fixed points of the E–I rate model (τ's do not matter: fixed points solve v = f(M·v − γ)).
@@ -36,9 +42,10 @@ const MAX_SAMPLES = 200_000;
  *   continuum, never as NaN.
  * - Sigmoid: the rates are bounded, so every fixed point lies in the product of the two ranges. The E nullcline is
  *   parametrised by the E input x (v_E = f_E(x), v_I = (x − M_EE v_E + γ_E)/M_EI), which covers it exactly once;
- *   the I condition along it is scanned over the bounded range of x, sign changes (and touching extrema) are
- *   refined by safeguarded Newton, and each root is polished by two-dimensional Newton on the original equations.
- *   With M_EI = 0 the system is triangular: the E equation alone, then the I equation for each v_E.
+ *   only the windows of x where that v_I lies inside f_I's range can hold fixed points. The I condition is scanned
+ *   across each window, sign changes (and touching extrema) are refined by safeguarded Newton, and each root is
+ *   polished by two-dimensional Newton on the original equations. With M_EI = 0 (or negligible) the system is
+ *   triangular: the E equation alone, then the I equation for each v_E.
  *
  * Mixing a sigmoid with a piecewise-linear population is not supported (the scan needs both rates bounded).
  */
@@ -190,40 +197,75 @@ function sigmoidFixedPoints(p: EiRateParams): EiFixedPoint[] {
   const fI = p.transferI;
   const [loE, hiE] = transferRange(fE);
   const [loI, hiI] = transferRange(fI);
+  const inputScale = Math.max(1, Math.abs(p.mEE), Math.abs(p.gammaE));
   const candidates: EiFixedPoint[] = [];
-  if (p.mEI !== 0) {
-    const [eLo, eHi] = scaledRange(p.mEE, loE, hiE);
-    const [iLo, iHi] = scaledRange(p.mEI, loI, hiI);
-    const xLo = eLo + iLo - p.gammaE;
-    const xHi = eHi + iHi - p.gammaE;
+  if (Math.abs(p.mEI) > NEGLIGIBLE_COUPLING * inputScale) {
     const inverseMEI = 1 / p.mEI;
-    const rateI = (x: number): number => (x - p.mEE * transferValue(fE, x) + p.gammaE) * inverseMEI;
+    // Along the E nullcline v_I = u(x)/M_EI; only x where that lies inside f_I's range can carry a fixed point.
+    const excess = (x: number): number => x - p.mEE * transferValue(fE, x) + p.gammaE;
+    const excessSlope = (x: number): number => 1 - p.mEE * transferSlope(fE, x);
     const residual = (x: number): number => {
       const vE = transferValue(fE, x);
-      const vI = (x - p.mEE * vE + p.gammaE) * inverseMEI;
+      const vI = excess(x) * inverseMEI;
       return transferValue(fI, p.mIE * vE + p.mII * vI - p.gammaI) - vI;
     };
     const residualSlope = (x: number): number => {
       const vE = transferValue(fE, x);
-      const vI = (x - p.mEE * vE + p.gammaE) * inverseMEI;
+      const vI = excess(x) * inverseMEI;
       const dvE = transferSlope(fE, x);
       const dvI = (1 - p.mEE * dvE) * inverseMEI;
       return transferSlope(fI, p.mIE * vE + p.mII * vI - p.gammaI) * (p.mIE * dvE + p.mII * dvI) - dvI;
     };
-    // How fast the I input moves along the scan bounds how finely f_I must be sampled.
-    const inputRate = Math.abs(p.mIE) * fE.gain / 4 + Math.abs(p.mII) * (1 + Math.abs(p.mEE) * fE.gain / 4) * Math.abs(inverseMEI);
-    const samples = sampleCount(xHi - xLo, Math.max(fE.gain, fI.gain * inputRate));
-    const touch = 1e-10 * Math.max(1, (Math.abs(xLo) + Math.abs(xHi)) * Math.abs(inverseMEI));
-    for (const x of findAllRoots(residual, residualSlope, xLo, xHi, { samples, touchTolerance: touch })) {
-      candidates.push({ vE: transferValue(fE, x), vI: rateI(x) });
+    const [eLo, eHi] = scaledRange(p.mEE, loE, hiE);
+    const [iLo, iHi] = scaledRange(p.mEI, loI, hiI);
+    const xLo = eLo + iLo - p.gammaE;
+    const xHi = eHi + iHi - p.gammaE;
+    // u(x) has at most three monotone pieces (f_E′ is a bell), so within the windows v_I varies by at most 3·(range of
+    // f_I) in total and the I input by at most |M_IE|·(range of f_E) + 3·|M_II|·(range of f_I).
+    const inputVariation = Math.abs(p.mIE) * (hiE - loE) + 3 * Math.abs(p.mII) * (hiI - loI);
+    for (const [a, b] of windowsInside(excess, excessSlope, iLo, iHi, xLo, xHi, fE.gain)) {
+      const samples = sampleCount(1, fE.gain * (b - a) + fI.gain * inputVariation + 1);
+      const touch = 1e-10 * Math.max(1, Math.max(Math.abs(a), Math.abs(b)) * Math.abs(inverseMEI));
+      for (const x of findAllRoots(residual, residualSlope, a, b, { samples, touchTolerance: touch })) {
+        candidates.push({ vE: transferValue(fE, x), vI: excess(x) * inverseMEI });
+      }
     }
   } else {
-    // Triangular: v_E solves its own equation; v_I then solves the I equation for that v_E.
+    // Triangular (M_EI = 0, or negligible and restored by polishing): v_E solves its own equation; v_I then solves the
+    // I equation for that v_E.
     for (const vE of scalarSigmoidFixedPoints(fE, p.mEE, -p.gammaE, loE, hiE)) {
       for (const vI of scalarSigmoidFixedPoints(fI, p.mII, p.mIE * vE - p.gammaI, loI, hiI)) candidates.push({ vE, vI });
     }
   }
   return deduplicate(candidates.map((point) => polish(p, point)));
+}
+
+/** The subintervals of [lo, hi] on which lower < g(x) < upper, cut at the solutions of g = lower and g = upper. */
+function windowsInside(
+  g: (x: number) => number,
+  slope: (x: number) => number,
+  lower: number,
+  upper: number,
+  lo: number,
+  hi: number,
+  gain: number,
+): [number, number][] {
+  const samples = sampleCount(hi - lo, gain);
+  const cuts = [
+    lo,
+    ...findAllRoots((x) => g(x) - lower, slope, lo, hi, { samples }),
+    ...findAllRoots((x) => g(x) - upper, slope, lo, hi, { samples }),
+    hi,
+  ].sort((a, b) => a - b);
+  const windows: [number, number][] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i];
+    const b = cuts[i + 1];
+    if (!(b > a)) continue;
+    const middle = g(0.5 * (a + b));
+    if (middle > lower && middle < upper) windows.push([a, b]);
+  }
+  return windows;
 }
 
 /** All v = f(x) with x = m·f(x) + offset: the fixed points of one self-coupled population with a fixed extra input. */

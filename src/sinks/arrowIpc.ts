@@ -47,6 +47,8 @@ export class ArrowIpcWriter {
   private streamError: unknown = undefined;
   private closed = false;
   private rows = 0;
+  /** Pushes run one after another: each call's bytes are taken in call order and must reach the file in that order. */
+  private pushes: Promise<void> = Promise.resolve();
 
   constructor(path: string, schema: Schema) {
     this.path = resolve(path);
@@ -73,7 +75,7 @@ export class ArrowIpcWriter {
     }
     this.encoder.write(withSchema(batch, this.schema));
     this.rows += batch.numRows;
-    await this.push(this.collector.take());
+    await this.enqueuePush(this.collector.take());
   }
 
   /** Writes the footer, fsyncs and renames the file to its final path. */
@@ -82,7 +84,7 @@ export class ArrowIpcWriter {
     this.closed = true;
     this.encoder.close();
     try {
-      await this.push(this.collector.take());
+      await this.enqueuePush(this.collector.take());
       this.out.end();
       await finished(this.out);
       this.throwStreamError();
@@ -98,8 +100,17 @@ export class ArrowIpcWriter {
   async abort(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    // Wait for the descriptor to close: a stream destroyed while still opening would create the file afterwards.
+    const closed = this.out.closed ? Promise.resolve() : once(this.out, 'close').then(() => undefined, () => undefined);
     this.out.destroy();
+    await closed;
     await removeQuietly(this.tmpPath);
+  }
+
+  private enqueuePush(chunks: readonly Uint8Array[]): Promise<void> {
+    const push = this.pushes.then(() => this.push(chunks));
+    this.pushes = push.catch(() => undefined);
+    return push;
   }
 
   /**

@@ -82,6 +82,27 @@ describe('ArrowIpcWriter', () => {
     for (let i = 0; i < neurons.length; i += 4099) expect(neurons[i]).toBe(i);
   });
 
+  it('keeps batches in call order when writes are not awaited one by one', async () => {
+    const path = join(root, `unawaited-${counter++}.arrow`);
+    const writer = new ArrowIpcWriter(path, spikeSchema);
+    const rows = 20_000;
+    const writes = Array.from({ length: 6 }, (_, batch) =>
+      writer.write(
+        columnsToBatch(spikeSchema, {
+          neuron: Int32Array.from({ length: rows }, (_, i) => batch * rows + i),
+          t: new Float64Array(rows).fill(batch),
+        }),
+      ),
+    );
+    await Promise.all(writes);
+    await writer.close();
+    const neurons = (await readTable(path)).getChild('neuron')!.toArray() as Int32Array;
+    expect(neurons).toHaveLength(6 * rows);
+    let outOfOrder = 0;
+    for (let i = 0; i < neurons.length; i++) if (neurons[i] !== i) outOfOrder++;
+    expect(outOfOrder).toBe(0);
+  });
+
   it('abort discards the temporary file and never creates the final path', async () => {
     const name = `aborted-${counter++}.arrow`;
     const path = join(root, name);

@@ -1,0 +1,369 @@
+import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
+import { invalidParameter } from '../core/errors.js';
+import type { Csr } from '../network/csr.js';
+
+export interface EventLifOptions {
+  readonly csr: Csr;
+  /** Initial membrane potentials, one per neuron (copied). */
+  readonly v0: Float64Array;
+  /** The grid of `advance` and `variable`; spike times never depend on it. */
+  readonly dt: number;
+  readonly tauM: number;
+  /** Constant drive I in dV/dt = (I − V)/τ_m. */
+  readonly drive: number;
+  readonly threshold: number;
+  readonly reset: number;
+  /** Added to each target's V per presynaptic spike, used when the CSR has no per-synapse weights. */
+  readonly weight: number;
+}
+
+/** Rescaled distances are multiplied by 2^−64 when the scale passes 2^64: exact in binary, so no ordering changes. */
+const RENORMALISE_ABOVE = 2 ** 64;
+const RENORMALISE_FACTOR = 2 ** -64;
+const RENORMALISE_LOG = 64 * Math.LN2;
+
+/**
+ * Exact event-driven LIF network with instantaneous pulses (Monteforte & Wolf 2010, 2012).
+ *
+ * State: the distance to the drive u_i = I − V_i, rescaled to a common epoch E as x_i = u_i·e^{(t − E)/τ_m},
+ * which is constant between events. A pulse of weight w at scale g = e^{(t − E)/τ_m} is x_i −= w·g, and a
+ * neuron reaches the threshold when u = θ = I − V_T, i.e. at t = E + τ_m·ln(x_i/θ). With θ > 0 the crossing time
+ * grows with x, so the next spike is the neuron with the smallest x (the largest phase); the only transcendental
+ * call per spike is that logarithm, and at the spike g = x_j/θ needs none.
+ *
+ * Priority structure: a binary min-heap of lower bounds of x (lazy keys). Inhibitory pulses only increase x, so
+ * they leave the bounds valid and touch nothing but x; when the root's bound is stale it is refreshed and sifted
+ * down before the root is trusted. Excitatory pulses (positive weights) lower the key eagerly and sift it up.
+ *
+ * Order of events: spikes are processed in order of exact crossing time (smallest rescaled distance first); equal
+ * distances fire in increasing neuron index. A spike first delivers all its pulses, then resets its neuron (a
+ * self-pulse is overridden by the reset, as in the clock engine). A neuron pushed to or past the threshold by a
+ * pulse fires at that same instant, after the current one; several such neurons fire most depolarised first,
+ * then by index.
+ *
+ * `dt` only sets the grid of `advance` and `variable`: chunk boundaries never change the spikes, and spike times
+ * are recorded exactly as fractional steps.
+ */
+export class EventLifEngine implements Engine {
+  readonly size: number;
+  readonly dt: number;
+  readonly variables = ['V'] as const;
+  step = 0;
+  private readonly options: EventLifOptions;
+  private readonly tauM: number;
+  /** θ = I − V_T: the distance to the drive at threshold. */
+  private readonly thresholdDistance: number;
+  /** I − V_R: the distance to the drive after a reset. */
+  private readonly resetDistance: number;
+  private readonly x: Float64Array;
+  private readonly heapKey: Float64Array;
+  private readonly heapNeuron: Int32Array;
+  private readonly position: Int32Array;
+  private readonly potentials: Float64Array;
+  private potentialsStep = -1;
+  /** E: x_i = (I − V_i)·e^{(t − E)/τ_m}. */
+  private epoch = 0;
+  /** Time of the last processed spike (or of the start); a pulse cannot move a spike before it. */
+  private lastTime = 0;
+  /** e^{(lastTime − E)/τ_m}. */
+  private lastScale = 1;
+  private readonly deliver: (pre: number, scale: number) => void;
+
+  constructor(options: EventLifOptions) {
+    const { csr, v0 } = options;
+    if (v0.length !== csr.size) throw invalidParameter('init', `${v0.length} values`, `${csr.size} values, one per neuron`);
+    if (!(options.tauM > 0)) throw invalidParameter('tau-m', options.tauM, 'a positive time constant');
+    if (!(options.dt > 0)) throw invalidParameter('dt', options.dt, 'a positive time step');
+    this.options = options;
+    this.size = csr.size;
+    this.dt = options.dt;
+    this.tauM = options.tauM;
+    this.thresholdDistance = options.drive - options.threshold;
+    this.resetDistance = options.drive - options.reset;
+    this.x = new Float64Array(csr.size);
+    this.heapKey = new Float64Array(csr.size);
+    this.heapNeuron = new Int32Array(csr.size);
+    this.position = new Int32Array(csr.size);
+    this.potentials = new Float64Array(csr.size);
+    this.deliver = this.chooseDelivery();
+    this.setPotentials(v0, 0);
+  }
+
+  private chooseDelivery(): (pre: number, scale: number) => void {
+    const weights = this.options.csr.weights;
+    if (weights) {
+      let excitatory = false;
+      for (let k = 0; k < weights.length; k++) if (weights[k] > 0) excitatory = true;
+      return excitatory ? this.deliverWeightedMixed.bind(this) : this.deliverWeightedInhibitory.bind(this);
+    }
+    return this.options.weight > 0 ? this.deliverUniformExcitatory.bind(this) : this.deliverUniformInhibitory.bind(this);
+  }
+
+  variable(name: string): Float64Array {
+    if (name !== 'V') throw invalidParameter('record', name, 'a variable of this model: V');
+    if (this.potentialsStep !== this.step) {
+      this.computePotentials(this.potentials);
+      this.potentialsStep = this.step;
+    }
+    return this.potentials;
+  }
+
+  /** V_i at the current grid time: I − x_i·e^{−(t − E)/τ_m}, one exponential for all neurons. */
+  private computePotentials(out: Float64Array): void {
+    const x = this.x;
+    const drive = this.options.drive;
+    const decay = Math.exp(-(this.step * this.dt - this.epoch) / this.tauM);
+    for (let i = 0; i < out.length; i++) out[i] = drive - x[i] * decay;
+  }
+
+  /** Starts from potentials V at time `step·dt`, with the epoch at that time. */
+  private setPotentials(V: Float64Array, step: number): void {
+    const drive = this.options.drive;
+    const x = this.x;
+    for (let i = 0; i < x.length; i++) x[i] = drive - V[i];
+    this.step = step;
+    this.epoch = step * this.dt;
+    this.lastTime = this.epoch;
+    this.lastScale = 1;
+    this.rebuildHeap();
+  }
+
+  private rebuildHeap(): void {
+    const key = this.heapKey;
+    const neuron = this.heapNeuron;
+    const position = this.position;
+    const x = this.x;
+    for (let i = 0; i < x.length; i++) {
+      key[i] = x[i];
+      neuron[i] = i;
+      position[i] = i;
+    }
+    for (let i = (x.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+    this.potentialsStep = -1;
+  }
+
+  advance(steps: number, spikes: SpikeRecorder): void {
+    const end = this.step + steps;
+    if (this.size > 0) this.processUntil(end * this.dt, spikes);
+    this.step = end;
+  }
+
+  private processUntil(endTime: number, spikes: SpikeRecorder): void {
+    const x = this.x;
+    const key = this.heapKey;
+    const neuron = this.heapNeuron;
+    const position = this.position;
+    const theta = this.thresholdDistance;
+    const resetDistance = this.resetDistance;
+    const tauM = this.tauM;
+    const dt = this.dt;
+    let lastTime = this.lastTime;
+    let lastScale = this.lastScale;
+    for (;;) {
+      let first = neuron[0];
+      let distance = x[first];
+      // lazy keys are lower bounds of x: refresh a stale root until the root is exact, hence the true minimum
+      while (distance !== key[0]) {
+        key[0] = distance;
+        this.siftDown(0);
+        first = neuron[0];
+        distance = x[first];
+      }
+      let time: number;
+      let scale: number;
+      if (distance <= theta * lastScale) {
+        time = lastTime;
+        scale = lastScale;
+      } else if (theta > 0) {
+        scale = distance / theta;
+        time = this.epoch + tauM * Math.log(scale);
+        if (time < lastTime) time = lastTime;
+      } else {
+        break; // a drive at or below threshold never reaches it without excitation
+      }
+      if (time >= endTime) break;
+      spikes.appendOne(first, time / dt);
+      this.deliver(first, scale);
+      x[first] = resetDistance * scale;
+      const at = position[first];
+      key[at] = x[first];
+      this.siftUp(at);
+      this.siftDown(position[first]);
+      lastTime = time;
+      lastScale = scale;
+      if (lastScale > RENORMALISE_ABOVE) {
+        this.renormalise();
+        lastScale *= RENORMALISE_FACTOR;
+      }
+    }
+    this.lastTime = lastTime;
+    this.lastScale = lastScale;
+  }
+
+  /** Moves the epoch forward by 64·τ_m·ln 2; scaling by 2^−64 is exact, so every comparison keeps its outcome. */
+  private renormalise(): void {
+    const x = this.x;
+    const key = this.heapKey;
+    for (let i = 0; i < x.length; i++) {
+      x[i] *= RENORMALISE_FACTOR;
+      key[i] *= RENORMALISE_FACTOR;
+    }
+    this.epoch += RENORMALISE_LOG * this.tauM;
+  }
+
+  private deliverUniformInhibitory(pre: number, scale: number): void {
+    const { offsets, targets } = this.options.csr;
+    const x = this.x;
+    const increase = -this.options.weight * scale;
+    const last = offsets[pre + 1];
+    for (let k = offsets[pre]; k < last; k++) x[targets[k]] += increase;
+  }
+
+  private deliverWeightedInhibitory(pre: number, scale: number): void {
+    const { offsets, targets } = this.options.csr;
+    const weights = this.options.csr.weights as Float64Array;
+    const x = this.x;
+    const last = offsets[pre + 1];
+    for (let k = offsets[pre]; k < last; k++) x[targets[k]] -= weights[k] * scale;
+  }
+
+  private deliverUniformExcitatory(pre: number, scale: number): void {
+    const { offsets, targets } = this.options.csr;
+    const x = this.x;
+    const key = this.heapKey;
+    const position = this.position;
+    const change = -this.options.weight * scale;
+    const last = offsets[pre + 1];
+    for (let k = offsets[pre]; k < last; k++) {
+      const target = targets[k];
+      const distance = x[target] + change;
+      x[target] = distance;
+      const at = position[target];
+      if (distance < key[at]) {
+        key[at] = distance;
+        this.siftUp(at);
+      }
+    }
+  }
+
+  private deliverWeightedMixed(pre: number, scale: number): void {
+    const { offsets, targets } = this.options.csr;
+    const weights = this.options.csr.weights as Float64Array;
+    const x = this.x;
+    const key = this.heapKey;
+    const position = this.position;
+    const last = offsets[pre + 1];
+    for (let k = offsets[pre]; k < last; k++) {
+      const target = targets[k];
+      const distance = x[target] - weights[k] * scale;
+      x[target] = distance;
+      const at = position[target];
+      if (distance < key[at]) {
+        key[at] = distance;
+        this.siftUp(at);
+      }
+    }
+  }
+
+  /** Heap order: smaller key first, equal keys by smaller neuron index. */
+  private siftDown(start: number): void {
+    const key = this.heapKey;
+    const neuron = this.heapNeuron;
+    const position = this.position;
+    const size = this.size;
+    const movingKey = key[start];
+    const movingNeuron = neuron[start];
+    let at = start;
+    for (;;) {
+      let child = 2 * at + 1;
+      if (child >= size) break;
+      let childKey = key[child];
+      let childNeuron = neuron[child];
+      const right = child + 1;
+      if (right < size) {
+        const rightKey = key[right];
+        if (rightKey < childKey || (rightKey === childKey && neuron[right] < childNeuron)) {
+          child = right;
+          childKey = rightKey;
+          childNeuron = neuron[right];
+        }
+      }
+      if (childKey < movingKey || (childKey === movingKey && childNeuron < movingNeuron)) {
+        key[at] = childKey;
+        neuron[at] = childNeuron;
+        position[childNeuron] = at;
+        at = child;
+      } else break;
+    }
+    key[at] = movingKey;
+    neuron[at] = movingNeuron;
+    position[movingNeuron] = at;
+  }
+
+  private siftUp(start: number): void {
+    const key = this.heapKey;
+    const neuron = this.heapNeuron;
+    const position = this.position;
+    const movingKey = key[start];
+    const movingNeuron = neuron[start];
+    let at = start;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const parentKey = key[parent];
+      const parentNeuron = neuron[parent];
+      if (movingKey < parentKey || (movingKey === parentKey && movingNeuron < parentNeuron)) {
+        key[at] = parentKey;
+        neuron[at] = parentNeuron;
+        position[parentNeuron] = at;
+        at = parent;
+      } else break;
+    }
+    key[at] = movingKey;
+    neuron[at] = movingNeuron;
+    position[movingNeuron] = at;
+  }
+
+  /**
+   * The potentials at the current grid time (`V`, what other engines save) plus the exact event state
+   * (rescaled distances, epoch, time and scale of the last spike), so that a restored run continues bit for bit.
+   */
+  saveState(): EngineState {
+    const V = new Float64Array(this.size);
+    this.computePotentials(V);
+    return {
+      step: this.step,
+      arrays: { V, distance: Float64Array.from(this.x) },
+      values: { epoch: this.epoch, lastTime: this.lastTime, lastScale: this.lastScale },
+    };
+  }
+
+  /**
+   * Restores a saved state. The potentials `V` are authoritative: the exact event state is used only when it
+   * reproduces them bit for bit, so a state whose V was edited (a perturbation) or that came from another
+   * engine starts afresh from V at time `step·dt`.
+   */
+  restoreState(state: EngineState): void {
+    const V = state.arrays.V;
+    if (!(V instanceof Float64Array) || V.length !== this.size) {
+      throw invalidParameter('state', V ? `${V.length} potentials` : 'no potentials V', `${this.size} potentials V (float64)`);
+    }
+    const distance = state.arrays.distance;
+    const { epoch, lastTime, lastScale } = state.values as { epoch?: unknown; lastTime?: unknown; lastScale?: unknown };
+    if (distance instanceof Float64Array && distance.length === this.size && typeof epoch === 'number' && typeof lastTime === 'number' && typeof lastScale === 'number') {
+      this.x.set(distance);
+      this.step = state.step;
+      this.epoch = epoch;
+      const check = new Float64Array(this.size);
+      this.computePotentials(check);
+      let consistent = true;
+      for (let i = 0; i < check.length && consistent; i++) consistent = Object.is(check[i], V[i]);
+      if (consistent) {
+        this.lastTime = lastTime;
+        this.lastScale = lastScale;
+        this.rebuildHeap();
+        return;
+      }
+    }
+    this.setPotentials(V, state.step);
+  }
+}

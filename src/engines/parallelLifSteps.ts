@@ -1,0 +1,135 @@
+import type { SpikeRecorder } from '../core/engine.js';
+
+/** Slots of the shared control array. */
+export const ARRIVED = 0;
+export const PHASE = 1;
+export const COMMAND = 2;
+export const STEPS = 3;
+export const READY = 4;
+export const EXIT = 5;
+export const FAILED = 6;
+export const CONTROL_SLOTS = 8;
+
+/** Spins this many times on the barrier before blocking in Atomics.wait (oversubscribed cores). */
+const SPINS_BEFORE_WAIT = 20000;
+
+/** One thread's view of the shared state: its partition's potentials and synapses, and everyone's spike lists. */
+export interface PartitionContext {
+  readonly index: number;
+  readonly parts: number;
+  readonly bounds: readonly number[];
+  readonly low: number;
+  /** Potentials of this partition only (a view into the shared array). */
+  readonly V: Float64Array;
+  readonly offsets: Int32Array;
+  readonly targets: Uint16Array | Int32Array;
+  readonly weights?: Float64Array;
+  readonly control: Int32Array;
+  /** Two halves (step parity) of N slots; partition p writes its spikes at [low_p, high_p) of a half. */
+  readonly lists: Int32Array;
+  /** Spike counts, `parity * parts + p`. */
+  readonly counts: Int32Array;
+  readonly size: number;
+  readonly rate: number;
+  readonly drive: number;
+  readonly threshold: number;
+  readonly reset: number;
+  readonly weight: number;
+  /** Parity of the next step; every thread runs the same number of steps, so parities agree. */
+  parity: number;
+}
+
+/** A sense-reversing barrier: spin on Atomics.load (a step is ~20 µs, a blocking wait ~10 µs), block only when oversubscribed. */
+export function barrier(control: Int32Array, parts: number): void {
+  const phase = Atomics.load(control, PHASE);
+  if (Atomics.add(control, ARRIVED, 1) === parts - 1) {
+    Atomics.store(control, ARRIVED, 0);
+    Atomics.add(control, PHASE, 1);
+    Atomics.notify(control, PHASE);
+    return;
+  }
+  let spins = 0;
+  while (Atomics.load(control, PHASE) === phase) {
+    if (++spins > SPINS_BEFORE_WAIT) Atomics.wait(control, PHASE, phase, 1);
+  }
+}
+
+/**
+ * Runs `steps` clock steps of one partition in Brian2's order (update + threshold, barrier, delivery of all
+ * partitions' spikes to own targets in increasing presynaptic order, reset), then a closing barrier so the
+ * whole state is consistent. The main thread passes a recorder and collects every partition's spikes.
+ */
+export function runPartitionSteps(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
+  if (context.weights) runWeighted(context, steps, firstStep, recorder);
+  else runUniform(context, steps, firstStep, recorder);
+  barrier(context.control, context.parts);
+}
+
+function runUniform(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
+  const { V, offsets, targets, control, lists, counts, parts, bounds, low, size, rate, drive, threshold, reset, weight, index } = context;
+  const local = V.length;
+  for (let s = 0; s < steps; s++) {
+    const parity = context.parity;
+    context.parity = parity ^ 1;
+    const half = parity * size;
+    let count = 0;
+    const own = half + low;
+    for (let i = 0; i < local; i++) {
+      const v = V[i] + rate * (drive - V[i]);
+      V[i] = v;
+      if (v >= threshold) lists[own + count++] = low + i;
+    }
+    counts[parity * parts + index] = count;
+    barrier(control, parts);
+    for (let q = 0; q < parts; q++) {
+      const start = half + bounds[q];
+      const end = start + counts[parity * parts + q];
+      for (let k = start; k < end; k++) {
+        const pre = lists[k];
+        const last = offsets[pre + 1];
+        for (let j = offsets[pre]; j < last; j++) V[targets[j]] += weight;
+      }
+    }
+    for (let k = own; k < own + count; k++) V[lists[k] - low] = reset;
+    if (recorder) collect(context, recorder, parity, firstStep + s);
+  }
+}
+
+function runWeighted(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
+  const { V, offsets, targets, control, lists, counts, parts, bounds, low, size, rate, drive, threshold, reset, index } = context;
+  const weights = context.weights as Float64Array;
+  const local = V.length;
+  for (let s = 0; s < steps; s++) {
+    const parity = context.parity;
+    context.parity = parity ^ 1;
+    const half = parity * size;
+    let count = 0;
+    const own = half + low;
+    for (let i = 0; i < local; i++) {
+      const v = V[i] + rate * (drive - V[i]);
+      V[i] = v;
+      if (v >= threshold) lists[own + count++] = low + i;
+    }
+    counts[parity * parts + index] = count;
+    barrier(control, parts);
+    for (let q = 0; q < parts; q++) {
+      const start = half + bounds[q];
+      const end = start + counts[parity * parts + q];
+      for (let k = start; k < end; k++) {
+        const pre = lists[k];
+        const last = offsets[pre + 1];
+        for (let j = offsets[pre]; j < last; j++) V[targets[j]] += weights[j];
+      }
+    }
+    for (let k = own; k < own + count; k++) V[lists[k] - low] = reset;
+    if (recorder) collect(context, recorder, parity, firstStep + s);
+  }
+}
+
+function collect(context: PartitionContext, recorder: SpikeRecorder, parity: number, step: number): void {
+  const { lists, counts, parts, bounds, size } = context;
+  for (let q = 0; q < parts; q++) {
+    const count = counts[parity * parts + q];
+    if (count > 0) recorder.appendStep(lists.subarray(parity * size + bounds[q], parity * size + bounds[q] + count), count, step);
+  }
+}
