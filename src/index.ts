@@ -46,6 +46,8 @@ export { eiRateParams, eiRateConfig } from './models/eiRate.js';
 // ── engines ────────────────────────────────────────────────────────────────
 export type { ClockLifOptions } from './engines/clockLif.js';
 export { ClockLifEngine } from './engines/clockLif.js';
+export type { EventLifOptions } from './engines/eventLif.js';
+export { EventLifEngine } from './engines/eventLif.js';
 export { ParallelClockLifEngine } from './engines/parallelClockLif.js';
 export type { BalancedLifSetup } from './engines/balancedLifEngine.js';
 export { createBalancedLifEngine, clockThreads } from './engines/balancedLifEngine.js';
@@ -95,6 +97,18 @@ export type { BinnedPopulationRateOptions, BinnedRate } from './kernels/binnedPo
 export { binnedPopulationRate, binIndexOf, firstWholeBin, countSpikesInBins, binRates } from './kernels/binnedPopulationRate.js';
 export type { MeanOfOptions } from './kernels/meanOf.js';
 export { meanOf } from './kernels/meanOf.js';
+export type { BinnedCountMoments } from './kernels/binnedCountMoments.js';
+export { binnedCountMoments, addBinnedSpikes, closeBinsBefore, countScatter } from './kernels/binnedCountMoments.js';
+export type { GolombChi } from './kernels/golombChi.js';
+export { golombChi } from './kernels/golombChi.js';
+export { fanoFactors } from './kernels/fanoFactors.js';
+export type { FftPlan } from './kernels/fftRadix2.js';
+export { fftPlan, fftInPlace, isPowerOfTwo, nextPowerOfTwo } from './kernels/fftRadix2.js';
+export { hannWindow } from './kernels/hannWindow.js';
+export type { WelchSpectrum, WelchOptions, PowerSpectrum } from './kernels/welchSpectrum.js';
+export { welchSpectrum, addWelchSamples, welchDensity } from './kernels/welchSpectrum.js';
+export type { SpectralPeak } from './kernels/spectralPeak.js';
+export { spectralPeak } from './kernels/spectralPeak.js';
 
 // ── sources ────────────────────────────────────────────────────────────────
 export type { SimulateOptions } from './sources/simulate.js';
@@ -114,6 +128,14 @@ export { isiCv } from './operators/isiCv.js';
 export type { PopulationRateOptions } from './operators/populationRate.js';
 export { populationRate } from './operators/populationRate.js';
 export { selectNeurons } from './operators/selectNeurons.js';
+export type { SynchronyOptions } from './operators/synchrony.js';
+export { synchrony } from './operators/synchrony.js';
+export type { PopulationSpectrumOptions, PopulationSpectrumResult } from './operators/populationSpectrum.js';
+export { populationSpectrum } from './operators/populationSpectrum.js';
+export type { PopulationRange, PopulationStatsOptions, PopulationStats } from './operators/populationStats.js';
+export { populationStats } from './operators/populationStats.js';
+export type { FanoFactorOptions, FanoFactorResult } from './operators/fanoFactor.js';
+export { fanoFactor } from './operators/fanoFactor.js';
 
 // ── sinks ──────────────────────────────────────────────────────────────────
 export type { SpikeColumns, StateColumns, ColumnArray } from './sinks/tableSchemas.js';

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, it, expect } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import {
   compileFigure,
   distributionSpec,
@@ -9,7 +9,6 @@ import {
   panelSpec,
   rasterSpec,
   renderFigure,
-  renderPng,
   traceSpec,
   xySpec,
 } from '../../src/index.js';
@@ -96,22 +95,14 @@ function examples(): Record<string, TopLevelSpec> {
 
 describe('figure gallery', () => {
   const specs = examples();
-  beforeAll(async () => {
-    // Pays the one-off costs (font parsing, module warm-up) before anything is timed.
-    await renderPng(specs.xy);
-  });
   for (const [name, spec] of Object.entries(specs)) {
-    it(`${name} compiles without warnings and renders a PNG quickly`, async () => {
+    it(`${name} compiles without warnings and renders a PNG`, async () => {
       expect(compileFigure(spec).warnings).toEqual([]);
       const path = join(outDir, `${name}.png`);
-      const start = performance.now();
       await renderFigure(spec, path);
-      const elapsed = performance.now() - start;
       const png = readFileSync(path);
       expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
       expect(statSync(path).size).toBeGreaterThan(5000);
-      // Each takes 0.05–0.6 s alone; the bound leaves room for a loaded machine running test files in parallel.
-      expect(elapsed).toBeLessThan(2500);
     });
   }
 });
