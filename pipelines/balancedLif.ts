@@ -5,6 +5,7 @@ import type { Frame } from '../src/core/frame.js';
 import type { ParamSpec, ParamValues } from '../src/core/params.js';
 import { numberParam } from '../src/core/params.js';
 import { runParams } from '../src/core/runParams.js';
+import { parseRecordFlag, recordParams } from '../src/core/recordFlag.js';
 import { stepsOf } from '../src/core/run.js';
 import { createBalancedLifEngine } from '../src/engines/balancedLifEngine.js';
 import { balancedLifConfig, balancedLifParams, type BalancedLifConfig } from '../src/models/balancedLif.js';
@@ -29,6 +30,7 @@ export const balancedLifRunParams: readonly ParamSpec[] = [
   { name: 'init', kind: 'path', description: 'initial potentials (.parquet or .arrow; column V:float64, one row per neuron)' },
   { name: 'threads', kind: 'integer', min: 1, minInclusive: true, description: 'threads of the clock engine (default: all cores when the network has ≥ 2·10⁶ synapses, else 1)' },
   { name: 'engine', kind: 'string', choices: ['clock', 'event'], default: 'clock', description: 'clock: forward Euler on the dt grid (Brian2 order); event: exact event-driven, spike times off the grid' },
+  ...recordParams,
   { name: 'flush-every', kind: 'number', dimension: 'time', min: 0, default: 1, displayUnit: 's', description: 'commit a Parquet part at least every this much simulated time' },
 ];
 
@@ -137,6 +139,7 @@ export const balancedLif: CommandDef = {
     const v0 = typeof values.init === 'string' ? await loadInitialPotentials(values.init, config.size) : undefined;
     const threads = typeof values.threads === 'number' ? values.threads : undefined;
     const engine = createBalancedLifEngine(config, { dt, seed, network, v0, threads, engine: values.engine === 'event' ? 'event' : 'clock' });
+    const record = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? dt, engine.variables, config.size);
     return {
       async run(context: RunContext) {
         const { raster, traced } = monitoredNeurons(config.size, seed);
@@ -144,11 +147,11 @@ export const balancedLif: CommandDef = {
           engine,
           duration,
           chunk: numberParam(values, 'chunk'),
-          out: context.out,
-          params: { model: 'balanced-lif', ...values },
+          context,
+          record,
+          checkpointEvery: values['checkpoint-every'] as number | undefined,
           monitor: [{ variable: 'V', neurons: [traced], every: dt }],
           flushEvery: numberParam(values, 'flush-every'),
-          progress: context.progress,
           analyse: (frames) => analyse(frames, raster, traced),
         });
         const { rates, cvs } = result.analysis;

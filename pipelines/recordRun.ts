@@ -1,67 +1,139 @@
-import { Subject, type Observable } from 'rxjs';
+import { Subject, lastValueFrom, tap, type Observable } from 'rxjs';
 import { join } from 'node:path';
 import type { Engine } from '../src/core/engine.js';
 import type { Frame } from '../src/core/frame.js';
-import type { Progress } from '../src/core/command.js';
+import type { RunContext } from '../src/core/command.js';
+import { Interrupted } from '../src/core/errors.js';
 import { runFrames, type StateRecording } from '../src/core/run.js';
+import { writeCheckpoint, type Checkpoint } from '../src/sinks/checkpoint.js';
 import { RunManifest } from '../src/sinks/manifest.js';
 import { ParquetPartWriter } from '../src/sinks/parquetParts.js';
 import { spikeFrameToBatch, spikeSchema, stateFrameToBatch, stateSchema } from '../src/sinks/tableSchemas.js';
+import type { Observable as Replay } from 'rxjs';
 
 export interface RecordRunOptions<T> {
   readonly engine: Engine;
+  /** Planned end of the run in simulated seconds (a resumed run continues from its checkpoint to here). */
   readonly duration: number;
   readonly chunk: number;
-  readonly out: string;
-  /** Run parameters for the manifest. */
-  readonly params: Record<string, unknown>;
+  readonly context: RunContext;
   /** State recordings streamed to `out/state/` (long format). */
   readonly record?: readonly StateRecording[];
   /** State recordings that only feed the analysis (figures), not written to disk. */
   readonly monitor?: readonly StateRecording[];
+  /** Commit a part at least every this many simulated seconds. */
   readonly flushEvery?: number;
-  readonly progress: Progress;
+  /** Write a checkpoint every this many simulated seconds (0 or undefined: never). */
+  readonly checkpointEvery?: number;
   /** Composes operators over the frame stream; subscribed before the first frame. */
   readonly analyse: (frames: Observable<Frame>) => Promise<T>;
 }
 
 export interface RecordRunResult<T> {
   readonly analysis: T;
+  /** Spikes of the whole run, including those replayed from before a resume. */
   readonly spikes: number;
   readonly simulationSeconds: number;
+  /** Simulated time at which this process started (0, or the checkpoint's time on resume). */
+  readonly resumedAt: number;
 }
 
 /**
- * Drives an engine chunk by chunk: every spike frame is written to `out/spikes/` Parquet parts (awaited, so
- * memory stays bounded by one part), recorded state to `out/state/`, and every frame is passed to the analysis.
+ * Drives an engine chunk by chunk: spike frames go to `out/spikes/` Parquet parts and recorded state to
+ * `out/state/`, each write awaited so memory stays bounded by one part; every frame feeds the analysis.
+ * With `checkpointEvery`, parts are committed and the full state written at those times, so `spikeflow resume`
+ * continues exactly; on resume the committed spikes are replayed into the analysis first. SIGINT/SIGTERM commit
+ * the open parts (and a checkpoint if enabled), leave the manifest incomplete and stop with exit 130/143.
  */
 export async function recordRun<T>(options: RecordRunOptions<T>): Promise<RecordRunResult<T>> {
-  const { engine, out, progress } = options;
-  const manifest = await RunManifest.create(join(out, 'manifest.json'), options.params);
-  const flush = { flushEverySeconds: options.flushEvery ?? 1 };
-  const spikeWriter = await ParquetPartWriter.open(join(out, 'spikes'), spikeSchema, { tableName: 'spikes', manifest, ...flush });
+  const { engine, context } = options;
+  const { out, progress } = context;
+  const checkpoint = context.resume?.checkpoint;
+  const runParams = { command: context.command, values: context.values };
+  const manifestPath = join(out, 'manifest.json');
+  const manifest = context.resume ? await RunManifest.load(manifestPath) : await RunManifest.create(manifestPath, runParams);
+  if (context.resume) await manifest.updateParams(runParams);
+  const flush = { flushEverySeconds: options.flushEvery ?? 1, manifest };
   const record = options.record ?? [];
-  const stateWriter = record.length > 0 ? await ParquetPartWriter.open(join(out, 'state'), stateSchema, { tableName: 'state', manifest, ...flush }) : undefined;
-  const recorded = new Set(record.map((r) => r.variable));
+  const openTable = (name: string, schema: typeof spikeSchema | typeof stateSchema) =>
+    context.resume
+      ? ParquetPartWriter.resumeFrom(join(out, name), schema, checkpoint?.sinks[name] ?? { parts: 0, rows: 0 }, { tableName: name, ...flush })
+      : ParquetPartWriter.open(join(out, name), schema, { tableName: name, ...flush });
+  const spikeWriter = await openTable('spikes', spikeSchema);
+  const stateWriter = record.length > 0 ? await openTable('state', stateSchema) : undefined;
+  if (checkpoint) engine.restoreState(checkpoint.engine);
+  const resumedAt = engine.step * engine.dt;
+
   const frames = new Subject<Frame>();
   const analysis = options.analyse(frames.asObservable());
   let spikes = 0;
+  if (checkpoint && resumedAt > 0) {
+    // TEMPORARY until src/sources/replay.ts lands
+    const { replay } = (await import(['..', 'src', 'sources', 'replay.js'].join('/'))) as { replay: (path: string, options: object) => Replay<Frame> };
+    await lastValueFrom(
+      replay(out, { chunk: options.chunk, t0: 0, t1: resumedAt, size: engine.size }).pipe(
+        tap((frame) => {
+          if (frame.kind === 'spikes') spikes += frame.neuron.length;
+          frames.next(frame);
+        }),
+      ),
+      { defaultValue: undefined },
+    );
+  }
+
+  const recorded = new Set(record.map((r) => r.variable));
+  const checkpointEvery = options.checkpointEvery ?? 0;
+  const checkpointSteps = checkpointEvery > 0 ? Math.max(1, Math.round(checkpointEvery / engine.dt)) : 0;
+  const saveCheckpoint = async () => {
+    await spikeWriter.flush();
+    await stateWriter?.flush();
+    const sinks: Checkpoint['sinks'] = { spikes: spikeWriter.position() };
+    if (stateWriter) sinks.state = stateWriter.position();
+    await writeCheckpoint(out, {
+      version: 1,
+      command: context.command ?? '',
+      values: context.values ?? {},
+      time: engine.step * engine.dt,
+      engine: engine.saveState(),
+      sinks,
+    });
+  };
+  const afterChunk = async (step: number) => {
+    if (checkpointSteps > 0 && step % checkpointSteps === 0) await saveCheckpoint();
+    const signal = context.stop?.signal;
+    if (signal) {
+      if (checkpointSteps > 0 && step % checkpointSteps !== 0) await saveCheckpoint();
+      await spikeWriter.close({ complete: false });
+      await stateWriter?.close({ complete: false });
+      throw new Interrupted(
+        signal,
+        `parts up to t = ${+(step * engine.dt).toFixed(6)} s committed in ${out}` + (checkpointSteps > 0 ? `; continue with \`spikeflow resume ${out}\`` : ''),
+      );
+    }
+  };
+
   let simulationMs = 0;
+  const remaining = options.duration - resumedAt;
   try {
-    const iterator = runFrames(engine, { duration: options.duration, chunk: options.chunk, record: [...record, ...(options.monitor ?? [])] });
-    const startTime = engine.step * engine.dt;
+    const iterator = runFrames(engine, {
+      duration: remaining,
+      chunk: options.chunk,
+      record: [...record, ...(options.monitor ?? [])],
+      boundaryEvery: checkpointEvery > 0 ? checkpointEvery : undefined,
+      afterChunk,
+    });
     while (true) {
-      const stepStart = performance.now();
+      const started = performance.now();
       const next = await iterator.next();
-      simulationMs += performance.now() - stepStart;
+      simulationMs += performance.now() - started;
       if (next.done) break;
       const frame = next.value;
       if (frame.kind === 'spikes') {
         spikes += frame.neuron.length;
-        await spikeWriter.append(spikeFrameToBatch(frame), { t0: frame.t0, t1: frame.t1 });
-        progress.update(frame.t1 - startTime, options.duration, 's simulated');
+        await spikeWriter.append(spikeFrameToBatch(frame), frame);
+        progress.update(frame.t1, options.duration, 's simulated');
       } else if (stateWriter && recorded.has(frame.variable)) {
-        await stateWriter.append(stateFrameToBatch(frame), { t0: frame.t0, t1: frame.t1 });
+        await stateWriter.append(stateFrameToBatch(frame), frame);
       }
       frames.next(frame);
     }
@@ -72,5 +144,5 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
   await spikeWriter.close({ complete: true });
   await stateWriter?.close({ complete: true });
   await manifest.finish();
-  return { analysis: await analysis, spikes, simulationSeconds: simulationMs / 1000 };
+  return { analysis: await analysis, spikes, simulationSeconds: simulationMs / 1000, resumedAt };
 }

@@ -1,10 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CommandDef } from '../core/command.js';
-import { SpikeflowError } from '../core/errors.js';
+import { existsSync } from 'node:fs';
+import { readCheckpoint } from '../sinks/checkpoint.js';
+import { readManifest } from '../sinks/manifest.js';
+import type { CommandDef, Job, RunContext, StopRequest } from '../core/command.js';
+import { SpikeflowError, invalidFile, invalidParameter } from '../core/errors.js';
 import type { ParamSpec } from '../core/params.js';
-import { describeRange, formatSI, parseParams } from '../core/params.js';
+import { describeRange, formatSI, parseParams, type ParamValues } from '../core/params.js';
 import { prepareOutDir } from './outDir.js';
 import { terminalProgress } from './progress.js';
 
@@ -50,19 +53,74 @@ function addCommand(parent: Command, def: CommandDef, verb: string): void {
     const job = await def.prepare(values);
     const out = String(options.out);
     const removeOutput = await prepareOutDir(out);
-    const progress = terminalProgress(`${verb} ${def.name}`);
-    const started = performance.now();
-    try {
-      const summary = await job.run({ out, figures: options.figures !== false, progress, log: (line) => process.stderr.write(line + '\n') });
-      progress.done();
-      await writeJsonAtomic(join(out, 'summary.json'), { command: `${verb} ${def.name}`, ...summary, wall_s: (performance.now() - started) / 1000 });
-      process.stdout.write(`${verb} ${def.name}: results in ${out}\n`);
-    } catch (error) {
-      progress.done();
-      if (error instanceof SpikeflowError && error.exitCode === 2) await removeOutput();
-      throw error;
-    }
+    await execute(def, verb, job, values, out, options.figures !== false, removeOutput);
   });
+}
+
+/**
+ * Runs a prepared job with progress and signal handling, then writes summary.json. A first SIGINT/SIGTERM asks
+ * the job to stop cleanly at its next chunk; a second one exits at once.
+ */
+async function execute(
+  def: CommandDef,
+  verb: string,
+  job: Job,
+  values: ParamValues,
+  out: string,
+  figures: boolean,
+  removeOutput: (() => Promise<void>) | undefined,
+  resume?: RunContext['resume'],
+): Promise<void> {
+  const progress = terminalProgress(`${verb} ${def.name}`);
+  const stop: StopRequest = {};
+  const onSignal = (signal: 'SIGINT' | 'SIGTERM') => {
+    if (stop.signal) process.exit(signal === 'SIGINT' ? 130 : 143);
+    stop.signal = signal;
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const started = performance.now();
+  try {
+    const command = `${verb} ${def.name}`;
+    const summary = await job.run({ out, figures, progress, log: (line) => process.stderr.write(line + '\n'), command, values, stop, resume });
+    progress.done();
+    await writeJsonAtomic(join(out, 'summary.json'), { command, ...summary, wall_s: (performance.now() - started) / 1000 });
+    process.stdout.write(`${command}: results in ${out}\n`);
+  } catch (error) {
+    progress.done();
+    if (removeOutput && error instanceof SpikeflowError && error.exitCode === 2) await removeOutput();
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** `spikeflow resume DIR [--T S]`: continues an interrupted run from its last checkpoint (or from the start). */
+function addResume(program: Command, registry: CliRegistry): void {
+  program
+    .command('resume <dir>')
+    .description('continue an interrupted run from its last checkpoint to its planned T (or a new --T)')
+    .option('--T <value>', 'new planned duration (may extend the run)')
+    .option('--no-figures', 'skip rendering figures')
+    .action(async (dir: string, options: { T?: string; figures?: boolean }) => {
+      const manifestPath = join(dir, 'manifest.json');
+      if (!existsSync(manifestPath)) throw invalidFile(dir, 'expected a spikeflow run directory with a manifest.json');
+      const manifest = await readManifest(manifestPath);
+      const command = String(manifest.params.command ?? '');
+      const [verb, name] = command.split(' ');
+      const defs = verb === 'run' ? registry.pipelines : verb === 'analyze' ? registry.analyses : [];
+      const def = defs.find((d) => d.name === name);
+      if (!def) throw invalidFile(manifestPath, `expected the run's command in params.command, found ${JSON.stringify(command)}`);
+      const checkpoint = await readCheckpoint(dir);
+      const recorded = (manifest.params.values ?? {}) as Record<string, unknown>;
+      const values = parseParams(def.params, { ...recorded, ...(options.T !== undefined ? { T: options.T } : {}) });
+      if (checkpoint && typeof values.T === 'number' && values.T < checkpoint.time) {
+        throw invalidParameter('T', options.T, `at least the checkpoint time ${checkpoint.time} s`);
+      }
+      const job = await def.prepare(values);
+      await execute(def, verb, job, values, dir, options.figures !== false, undefined, { checkpoint });
+    });
 }
 
 /** Writes JSON through a temporary file and a rename, so readers never see half a file. */
@@ -102,6 +160,7 @@ export function buildProgram(registry: CliRegistry): Command {
     .action(() => {
       process.stdout.write(listText(registry) + '\n');
     });
+  addResume(program, registry);
   registry.extend?.(program);
   const exitOverride = (command: Command) => {
     command.exitOverride();

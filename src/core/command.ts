@@ -1,4 +1,5 @@
 import type { ParamSpec, ParamValues } from './params.js';
+import type { Checkpoint } from '../sinks/checkpoint.js';
 
 /** Reports progress of long work; silent unless the CLI attached a terminal bar. */
 export interface Progress {
@@ -9,7 +10,18 @@ export interface Progress {
 
 export const silentProgress: Progress = { update() {}, done() {} };
 
+/** Set by the CLI's signal handlers; long jobs check it between chunks and stop cleanly. */
+export interface StopRequest {
+  signal?: 'SIGINT' | 'SIGTERM';
+}
+
 export interface RunContext {
+  /** The command that runs, e.g. `run balanced-lif`, and its parsed parameters (recorded for `resume`). */
+  readonly command?: string;
+  readonly values?: ParamValues;
+  /** Present when `spikeflow resume` continues an interrupted run in `out`. */
+  readonly resume?: { readonly checkpoint?: Checkpoint };
+  readonly stop?: StopRequest;
   /** Output directory; created by the CLI before `run`, removed again if `run` fails on bad input. */
   readonly out: string;
   /** False under `--no-figures`. */

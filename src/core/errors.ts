@@ -30,3 +30,11 @@ function formatValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   return String(value);
 }
+
+/** A run stopped by SIGINT or SIGTERM after committing its data; exits 130 or 143 as shells expect. */
+export class Interrupted extends SpikeflowError {
+  constructor(signal: 'SIGINT' | 'SIGTERM', detail: string) {
+    super(`interrupted by ${signal}: ${detail}`, signal === 'SIGINT' ? 130 : 143);
+    this.name = 'Interrupted';
+  }
+}

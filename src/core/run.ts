@@ -19,6 +19,13 @@ export interface RunOptions {
   /** Simulated seconds per frame (default 0.1 s). Frames never change results, only their granularity. */
   readonly chunk?: number;
   readonly record?: readonly StateRecording[];
+  /** Chunks never straddle a multiple of this many seconds, so checkpoints fall on chunk ends. */
+  readonly boundaryEvery?: number;
+  /**
+   * Awaited after all frames of a chunk are consumed, before the engine advances again: the engine's state is
+   * then exactly that at the chunk's end (`engine.step`), the moment to checkpoint or to stop.
+   */
+  readonly afterChunk?: (step: number) => void | Promise<void>;
 }
 
 /** Converts a duration to a whole number of steps; a duration off the step grid is an error, not silent rounding. */
@@ -57,10 +64,12 @@ export async function* runFrames(engine: Engine, options: RunOptions): AsyncGene
       if (!(neuron >= 0 && neuron < size)) throw invalidParameter('record', neuron, `a neuron index in [0, ${size})`);
     }
   }
+  const boundarySteps = options.boundaryEvery ? Math.max(1, Math.round(options.boundaryEvery / dt)) : 0;
   const recorder = new SpikeRecorder();
   const endStep = startStep + totalSteps;
-  for (let chunkStart = startStep; chunkStart < endStep; chunkStart += chunkSteps) {
-    const chunkEnd = Math.min(endStep, chunkStart + chunkSteps);
+  for (let chunkStart = startStep, chunkEnd = startStep; chunkStart < endStep; chunkStart = chunkEnd) {
+    chunkEnd = Math.min(endStep, chunkStart + chunkSteps);
+    if (boundarySteps > 0) chunkEnd = Math.min(chunkEnd, (Math.floor(chunkStart / boundarySteps) + 1) * boundarySteps);
     recorder.clear();
     const stateFrames = samplers.length === 0 ? [] : advanceSampling(engine, samplers, chunkStart, chunkEnd, recorder);
     if (samplers.length === 0) engine.advance(chunkEnd - chunkStart, recorder);
@@ -77,6 +86,7 @@ export async function* runFrames(engine: Engine, options: RunOptions): AsyncGene
     };
     yield spikes;
     for (const frame of stateFrames) yield frame;
+    if (options.afterChunk) await options.afterChunk(chunkEnd);
     // let timers, signals and I/O run between chunks even when no consumer awaits anything
     await yieldToEventLoop();
   }

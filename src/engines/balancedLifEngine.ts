@@ -20,6 +20,8 @@ export interface BalancedLifSetup {
   readonly threads?: number;
   /** Clock-driven (Brian2's Euler schedule, the default) or exact event-driven (spike times off the grid). */
   readonly engine?: 'clock' | 'event';
+  /** Replaces the drive √K·ν̄·J₀·τ_m (+V_T) of the model, e.g. by one tuned to a target rate. */
+  readonly drive?: number;
 }
 
 /** Below this many synapses a step is too short for a cross-thread barrier to pay off. */
@@ -44,7 +46,7 @@ export function createBalancedLifEngine(config: BalancedLifConfig, setup: Balanc
     v0,
     dt: setup.dt,
     tauM: config.tauM,
-    drive: balancedLifDrive(config),
+    drive: setup.drive ?? balancedLifDrive(config),
     threshold: config.threshold,
     reset: config.reset,
     weight: balancedLifWeight(config),

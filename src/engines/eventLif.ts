@@ -1,6 +1,7 @@
 import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
 import { invalidParameter } from '../core/errors.js';
 import type { Csr } from '../network/csr.js';
+import { LazyBucketQueue } from './lazyBucketQueue.js';
 
 export interface EventLifOptions {
   readonly csr: Csr;
@@ -56,9 +57,7 @@ export class EventLifEngine implements Engine {
   /** I − V_R: the distance to the drive after a reset. */
   private readonly resetDistance: number;
   private readonly x: Float64Array;
-  private readonly heapKey: Float64Array;
-  private readonly heapNeuron: Int32Array;
-  private readonly position: Int32Array;
+  private readonly queue: LazyBucketQueue;
   private readonly potentials: Float64Array;
   private potentialsStep = -1;
   /** E: x_i = (I − V_i)·e^{(t − E)/τ_m}. */
@@ -81,9 +80,7 @@ export class EventLifEngine implements Engine {
     this.thresholdDistance = options.drive - options.threshold;
     this.resetDistance = options.drive - options.reset;
     this.x = new Float64Array(csr.size);
-    this.heapKey = new Float64Array(csr.size);
-    this.heapNeuron = new Int32Array(csr.size);
-    this.position = new Int32Array(csr.size);
+    this.queue = new LazyBucketQueue(this.x);
     this.potentials = new Float64Array(csr.size);
     this.deliver = this.chooseDelivery();
     this.setPotentials(v0, 0);
@@ -125,20 +122,7 @@ export class EventLifEngine implements Engine {
     this.epoch = step * this.dt;
     this.lastTime = this.epoch;
     this.lastScale = 1;
-    this.rebuildHeap();
-  }
-
-  private rebuildHeap(): void {
-    const key = this.heapKey;
-    const neuron = this.heapNeuron;
-    const position = this.position;
-    const x = this.x;
-    for (let i = 0; i < x.length; i++) {
-      key[i] = x[i];
-      neuron[i] = i;
-      position[i] = i;
-    }
-    for (let i = (x.length >> 1) - 1; i >= 0; i--) this.siftDown(i);
+    this.queue.rebuild();
     this.potentialsStep = -1;
   }
 
@@ -150,9 +134,7 @@ export class EventLifEngine implements Engine {
 
   private processUntil(endTime: number, spikes: SpikeRecorder): void {
     const x = this.x;
-    const key = this.heapKey;
-    const neuron = this.heapNeuron;
-    const position = this.position;
+    const queue = this.queue;
     const theta = this.thresholdDistance;
     const resetDistance = this.resetDistance;
     const tauM = this.tauM;
@@ -160,15 +142,8 @@ export class EventLifEngine implements Engine {
     let lastTime = this.lastTime;
     let lastScale = this.lastScale;
     for (;;) {
-      let first = neuron[0];
-      let distance = x[first];
-      // lazy keys are lower bounds of x: refresh a stale root until the root is exact, hence the true minimum
-      while (distance !== key[0]) {
-        key[0] = distance;
-        this.siftDown(0);
-        first = neuron[0];
-        distance = x[first];
-      }
+      const first = queue.min();
+      const distance = x[first];
       let time: number;
       let scale: number;
       if (distance <= theta * lastScale) {
@@ -184,11 +159,8 @@ export class EventLifEngine implements Engine {
       if (time >= endTime) break;
       spikes.appendOne(first, time / dt);
       this.deliver(first, scale);
+      // the reset only increases x (V_R < V_T), which the lazy queue needs no notice of
       x[first] = resetDistance * scale;
-      const at = position[first];
-      key[at] = x[first];
-      this.siftUp(at);
-      this.siftDown(position[first]);
       lastTime = time;
       lastScale = scale;
       if (lastScale > RENORMALISE_ABOVE) {
@@ -203,12 +175,9 @@ export class EventLifEngine implements Engine {
   /** Moves the epoch forward by 64·τ_m·ln 2; scaling by 2^−64 is exact, so every comparison keeps its outcome. */
   private renormalise(): void {
     const x = this.x;
-    const key = this.heapKey;
-    for (let i = 0; i < x.length; i++) {
-      x[i] *= RENORMALISE_FACTOR;
-      key[i] *= RENORMALISE_FACTOR;
-    }
+    for (let i = 0; i < x.length; i++) x[i] *= RENORMALISE_FACTOR;
     this.epoch += RENORMALISE_LOG * this.tauM;
+    this.queue.rebuild();
   }
 
   private deliverUniformInhibitory(pre: number, scale: number): void {
@@ -230,19 +199,13 @@ export class EventLifEngine implements Engine {
   private deliverUniformExcitatory(pre: number, scale: number): void {
     const { offsets, targets } = this.options.csr;
     const x = this.x;
-    const key = this.heapKey;
-    const position = this.position;
+    const queue = this.queue;
     const change = -this.options.weight * scale;
     const last = offsets[pre + 1];
     for (let k = offsets[pre]; k < last; k++) {
       const target = targets[k];
-      const distance = x[target] + change;
-      x[target] = distance;
-      const at = position[target];
-      if (distance < key[at]) {
-        key[at] = distance;
-        this.siftUp(at);
-      }
+      x[target] += change;
+      queue.decreased(target);
     }
   }
 
@@ -250,77 +213,14 @@ export class EventLifEngine implements Engine {
     const { offsets, targets } = this.options.csr;
     const weights = this.options.csr.weights as Float64Array;
     const x = this.x;
-    const key = this.heapKey;
-    const position = this.position;
+    const queue = this.queue;
     const last = offsets[pre + 1];
     for (let k = offsets[pre]; k < last; k++) {
       const target = targets[k];
-      const distance = x[target] - weights[k] * scale;
-      x[target] = distance;
-      const at = position[target];
-      if (distance < key[at]) {
-        key[at] = distance;
-        this.siftUp(at);
-      }
+      const weight = weights[k];
+      x[target] -= weight * scale;
+      if (weight > 0) queue.decreased(target);
     }
-  }
-
-  /** Heap order: smaller key first, equal keys by smaller neuron index. */
-  private siftDown(start: number): void {
-    const key = this.heapKey;
-    const neuron = this.heapNeuron;
-    const position = this.position;
-    const size = this.size;
-    const movingKey = key[start];
-    const movingNeuron = neuron[start];
-    let at = start;
-    for (;;) {
-      let child = 2 * at + 1;
-      if (child >= size) break;
-      let childKey = key[child];
-      let childNeuron = neuron[child];
-      const right = child + 1;
-      if (right < size) {
-        const rightKey = key[right];
-        if (rightKey < childKey || (rightKey === childKey && neuron[right] < childNeuron)) {
-          child = right;
-          childKey = rightKey;
-          childNeuron = neuron[right];
-        }
-      }
-      if (childKey < movingKey || (childKey === movingKey && childNeuron < movingNeuron)) {
-        key[at] = childKey;
-        neuron[at] = childNeuron;
-        position[childNeuron] = at;
-        at = child;
-      } else break;
-    }
-    key[at] = movingKey;
-    neuron[at] = movingNeuron;
-    position[movingNeuron] = at;
-  }
-
-  private siftUp(start: number): void {
-    const key = this.heapKey;
-    const neuron = this.heapNeuron;
-    const position = this.position;
-    const movingKey = key[start];
-    const movingNeuron = neuron[start];
-    let at = start;
-    while (at > 0) {
-      const parent = (at - 1) >> 1;
-      const parentKey = key[parent];
-      const parentNeuron = neuron[parent];
-      if (movingKey < parentKey || (movingKey === parentKey && movingNeuron < parentNeuron)) {
-        key[at] = parentKey;
-        neuron[at] = parentNeuron;
-        position[parentNeuron] = at;
-        at = parent;
-      } else break;
-    }
-    key[at] = movingKey;
-    neuron[at] = movingNeuron;
-    position[movingNeuron] = at;
   }
 
   /**
@@ -360,7 +260,8 @@ export class EventLifEngine implements Engine {
       if (consistent) {
         this.lastTime = lastTime;
         this.lastScale = lastScale;
-        this.rebuildHeap();
+        this.queue.rebuild();
+    this.potentialsStep = -1;
         return;
       }
     }

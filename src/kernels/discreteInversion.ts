@@ -1,17 +1,19 @@
 /**
- * Sampling a fixed discrete distribution by inversion of its CDF with a guide table (Chen & Asau 1974):
- * X = min{k : F(k) > u}, where the guide table jumps straight to the first candidate for u, so a draw costs one
- * 32-bit word and, on average, about one comparison. Used for per-neuron, per-step Poisson and binomial counts,
- * whose parameters stay fixed for a whole run.
+ * Sampling a fixed discrete distribution by inversion of its CDF, X = min{k : F(k) > u}, through a guide table
+ * (Chen & Asau 1974) fine enough that almost every bucket of u lies inside one CDF step and maps straight to its
+ * value: a draw then costs one 32-bit word, one table read and a branch that is almost never taken, which matters
+ * because per-neuron, per-step Poisson and binomial counts are drawn 10⁸ times per simulated second.
  */
 export interface DiscreteTable {
   /** The value of the first table entry: a sample is `first + k`. */
   readonly first: number;
   /** `cdf[k] = P(X ≤ first + k)`, non-decreasing, with the last entry exactly 1. */
   readonly cdf: Float64Array;
-  /** `guide[j]` = smallest k with `cdf[k] > j / guide.length`; its length is a power of two. */
+  /**
+   * One entry per bucket [j/G, (j+1)/G) of u, G = 2^guideBits: k ≥ 0 when the whole bucket inverts to k, otherwise
+   * −(k + 1) with k the smallest index whose CDF exceeds j/G, where the search starts.
+   */
   readonly guide: Int32Array;
-  /** log2 of the guide length. */
   readonly guideBits: number;
   /** Mean of the tabulated distribution. */
   readonly mean: number;
@@ -42,27 +44,26 @@ export function discreteTable(first: number, weights: Float64Array): DiscreteTab
     mean += (first + k) * (weights[k] / total);
   }
   cdf[weights.length - 1] = 1;
-  const guideBits = Math.min(20, Math.max(4, Math.ceil(Math.log2(weights.length)) + 1));
-  const guideLength = 1 << guideBits;
+  // about 128 buckets per table entry: a bucket straddles a CDF step with probability below 1/128
+  const guideBits = Math.min(20, Math.max(8, Math.ceil(Math.log2(weights.length)) + 7));
+  const guideLength = 2 ** guideBits;
   const guide = new Int32Array(guideLength);
   let k = 0;
   for (let j = 0; j < guideLength; j++) {
-    const u = j / guideLength;
-    while (cdf[k] <= u) k++;
-    guide[j] = k;
+    while (cdf[k] <= j / guideLength) k++;
+    guide[j] = cdf[k] >= (j + 1) / guideLength ? k : -(k + 1);
   }
   return { first, cdf, guide, guideBits, mean };
 }
 
 /**
- * Inverts one 32-bit word. The word fixes u to an interval of width 2⁻³²; only when a CDF step falls inside that
- * interval (probability ≈ table length · 2⁻³²) is it refined with 21 more bits from `refine`, so every draw is the
- * inversion of a 53-bit uniform while costing a single word.
+ * Inverts one 32-bit word whose guide bucket straddles a CDF step. The word fixes u to an interval of width 2⁻³²;
+ * only when a step falls inside that interval (probability ≈ table length · 2⁻³²) is it refined with 21 more bits
+ * from `refine`, so every draw is the inversion of a 53-bit uniform while costing a single word.
  */
-function invertWord(table: DiscreteTable, word: number, refine: () => number): number {
-  const cdf = table.cdf;
+function invertStraddling(cdf: Float64Array, start: number, word: number, refine: () => number): number {
   const low = word * TWO_POW_MINUS_32;
-  let k = table.guide[word >>> (32 - table.guideBits)];
+  let k = start;
   while (cdf[k] <= low) k++;
   if (cdf[k] < low + TWO_POW_MINUS_32) {
     const u = low + (refine() >>> 11) * TWO_POW_MINUS_53;
@@ -80,16 +81,12 @@ function invertWord(table: DiscreteTable, word: number, refine: () => number): n
  * @param refine returns a fresh 32-bit word; called only for the rare ambiguous draws
  */
 export function sampleDiscrete(table: DiscreteTable, words: Uint32Array, out: Float64Array | Int32Array, refine: () => number): void {
-  const cdf = table.cdf;
-  const guide = table.guide;
+  const { cdf, guide, first } = table;
   const shift = 32 - table.guideBits;
-  const first = table.first;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    const low = word * TWO_POW_MINUS_32;
     let k = guide[word >>> shift];
-    while (cdf[k] <= low) k++;
-    if (cdf[k] < low + TWO_POW_MINUS_32) k = invertWord(table, word, refine);
+    if (k < 0) k = invertStraddling(cdf, -k - 1, word, refine);
     out[i] = first + k;
   }
 }
@@ -115,16 +112,12 @@ export function addDiscreteSamples(
   weight: number,
   refine: () => number,
 ): void {
-  const cdf = table.cdf;
-  const guide = table.guide;
+  const { cdf, guide, first } = table;
   const shift = 32 - table.guideBits;
-  const first = table.first;
   for (let i = 0; i < count; i++) {
     const word = words[i];
-    const low = word * TWO_POW_MINUS_32;
     let k = guide[word >>> shift];
-    while (cdf[k] <= low) k++;
-    if (cdf[k] < low + TWO_POW_MINUS_32) k = invertWord(table, word, refine);
+    if (k < 0) k = invertStraddling(cdf, -k - 1, word, refine);
     target[offset + i] += weight * (first + k);
   }
 }

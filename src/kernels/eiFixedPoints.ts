@@ -187,6 +187,16 @@ function scaledRange(m: number, lo: number, hi: number): [number, number] {
   return m >= 0 ? [m * lo, m * hi] : [m * hi, m * lo];
 }
 
+/**
+ * [a, b] widened slightly. A fixed point of a saturated population sits where its rate is within rounding of a range
+ * bound, that is, at an end of the scanned interval, where the residual is rounding noise; just outside, the residual
+ * has the definite sign that brackets the root.
+ */
+function padded(a: number, b: number): [number, number] {
+  const pad = 1e-6 * (b - a) + 1e-12 * Math.max(1, Math.abs(a), Math.abs(b));
+  return [a - pad, b + pad];
+}
+
 function sampleCount(width: number, featureRate: number): number {
   const wanted = Math.ceil(width * featureRate * SAMPLES_PER_WIDTH);
   return Math.min(MAX_SAMPLES, Math.max(MIN_SAMPLES, Number.isFinite(wanted) ? wanted : MAX_SAMPLES));
@@ -263,7 +273,7 @@ function windowsInside(
     const b = cuts[i + 1];
     if (!(b > a)) continue;
     const middle = g(0.5 * (a + b));
-    if (middle > lower && middle < upper) windows.push([a, b]);
+    if (middle > lower && middle < upper) windows.push(padded(a, b));
   }
   return windows;
 }
@@ -272,8 +282,7 @@ function windowsInside(
 function scalarSigmoidFixedPoints(fn: TransferFunction, m: number, offset: number, lo: number, hi: number): number[] {
   if (m === 0) return [transferValue(fn, offset)];
   const [mLo, mHi] = scaledRange(m, lo, hi);
-  const xLo = mLo + offset;
-  const xHi = mHi + offset;
+  const [xLo, xHi] = padded(mLo + offset, mHi + offset);
   const residual = (x: number): number => m * transferValue(fn, x) + offset - x;
   const slope = (x: number): number => m * transferSlope(fn, x) - 1;
   const touch = 1e-10 * Math.max(1, Math.abs(xLo), Math.abs(xHi));

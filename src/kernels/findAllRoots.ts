@@ -50,6 +50,7 @@ export function findAllRoots(
   for (let i = 0; i <= samples; i++) {
     if (fs[i] === 0) {
       roots.push(xs[i]);
+      searchBesideZero(f, slope, xs, fs, i, samples, roots);
       continue;
     }
     if (i < samples && fs[i + 1] !== 0 && fs[i] > 0 !== fs[i + 1] > 0) {
@@ -66,6 +67,34 @@ export function findAllRoots(
   }
   roots.sort((a, b) => a - b);
   return roots;
+}
+
+/**
+ * A sample that is exactly a root hides the sign change of a second root in a neighbouring interval; the sign of f
+ * just beside the zero, which the slope gives, restores it.
+ */
+function searchBesideZero(
+  f: (x: number) => number,
+  slope: (x: number) => number,
+  xs: Float64Array,
+  fs: Float64Array,
+  i: number,
+  samples: number,
+  roots: number[],
+): void {
+  const s = slope(xs[i]);
+  if (!(s !== 0 && Number.isFinite(s))) return;
+  const offset = 1e-7 * (xs[Math.min(i + 1, samples)] - xs[Math.max(i - 1, 0)]);
+  if (i < samples && fs[i + 1] !== 0 && s > 0 !== fs[i + 1] > 0) {
+    const x = xs[i] + offset;
+    const fx = f(x);
+    if (fx !== 0 && fx > 0 !== fs[i + 1] > 0) roots.push(newtonInBracket(f, slope, x, xs[i + 1], fx));
+  }
+  if (i > 0 && fs[i - 1] !== 0 && s < 0 !== fs[i - 1] > 0) {
+    const x = xs[i] - offset;
+    const fx = f(x);
+    if (fx !== 0 && fx > 0 !== fs[i - 1] > 0) roots.push(newtonInBracket(f, slope, xs[i - 1], x, fs[i - 1]));
+  }
 }
 
 /** Refines a root in [a, b] where f changes sign; `fa` is f(a). */

@@ -50,7 +50,7 @@ interface MutableTable {
 export class RunManifest {
   readonly path: string;
   private complete = false;
-  private readonly params: Record<string, unknown>;
+  private params: Record<string, unknown>;
   private readonly tables = new Map<string, MutableTable>();
   private writes: Promise<void> = Promise.resolve();
 
@@ -101,6 +101,12 @@ export class RunManifest {
       throw invalidFile(absolutePath, `expected a part file inside the run directory ${this.directory}`);
     }
     return path.split(sep).join('/');
+  }
+
+  /** Replaces the run parameters, e.g. when a resumed run extends its planned duration. */
+  async updateParams(params: Record<string, unknown>): Promise<void> {
+    this.params = structuredClone(params);
+    await this.save();
   }
 
   /** Registers a table that is being written (again): it is incomplete until its writer closes cleanly. */

@@ -68,12 +68,13 @@ function isListed(points: readonly EiFixedPoint[], q: EiFixedPoint, tolerance: n
   return points.some((p) => Math.abs(p.vE - q.vE) <= tolerance && Math.abs(p.vI - q.vI) <= tolerance);
 }
 
+const coupling = fc.double({ min: -25, max: 25, noNaN: true });
 const sigmoidModels = fc
   .record({
-    m: fc.tuple(fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: -20, max: 0, noNaN: true }), fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: -20, max: 0, noNaN: true })),
+    m: fc.tuple(coupling, coupling, coupling, coupling),
     gamma: fc.tuple(fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true })),
-    gainE: fc.double({ min: 0.3, max: 5, noNaN: true }),
-    gainI: fc.double({ min: 0.3, max: 5, noNaN: true }),
+    gainE: fc.double({ min: 0.2, max: 20, noNaN: true }),
+    gainI: fc.double({ min: 0.2, max: 20, noNaN: true }),
     thetaE: fc.double({ min: 0, max: 6, noNaN: true }),
     thetaI: fc.double({ min: 0, max: 6, noNaN: true }),
   })
