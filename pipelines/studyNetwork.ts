@@ -78,10 +78,14 @@ export function studyNetwork(values: ParamValues): StudyNetwork {
   return { config, dt, seed, engine, csr, drive, tuning, phase, settle, workers };
 }
 
-/** An engine of the study network starting from `v0` (single-threaded unless `threads` is given). */
-export function studyEngine(network: StudyNetwork, v0: Float64Array, threads = 1): Engine {
+/**
+ * A single-threaded engine of the study network starting from `v0`. Studies run many independent trajectories,
+ * so their parallelism is the worker pool; the multi-threaded clock engine's spinning barrier would only fight
+ * the pool (and other processes) for the same cores.
+ */
+export function studyEngine(network: StudyNetwork, v0: Float64Array): Engine {
   const { config, dt, seed, csr, drive, engine } = network;
-  return createBalancedLifEngine(config, { dt, seed, network: csr, v0, drive, engine, threads });
+  return createBalancedLifEngine(config, { dt, seed, network: csr, v0, drive, engine, threads: 1 });
 }
 
 /** Initial potentials of an independent trajectory: uniform in [V_R, V_T) from the named stream `unrelated-init`. */
@@ -92,23 +96,27 @@ export function unrelatedInitialState(network: StudyNetwork): Float64Array {
 
 /**
  * Runs the network from `v0` (default: the model's `init` state) for the settling time and returns the settled
- * potentials. A single trajectory is simulated on the main thread with every core of the clock engine.
+ * potentials.
  */
 export async function settledState(network: StudyNetwork, v0?: Float64Array): Promise<Float64Array> {
   const start = v0 ?? balancedLifInitialState(network.config, new RandomStreams(network.seed));
-  const engine = studyEngine(network, start, undefined as unknown as number);
+  const engine = studyEngine(network, start);
   try {
-    const spikes = new SpikeRecorder();
-    const steps = stepsOf('settle', network.settle, network.dt);
-    for (let done = 0; done < steps; ) {
-      const slice = Math.min(1000, steps - done);
-      engine.advance(slice, spikes);
-      spikes.clear();
-      done += slice;
-    }
+    advanceDiscardingSpikes(engine, stepsOf('settle', network.settle, network.dt));
     return Float64Array.from(engine.variable('V'));
   } finally {
     await engine.dispose?.();
+  }
+}
+
+/** Advances `steps` steps, in slices so that no more than one slice of spikes is ever held. */
+export function advanceDiscardingSpikes(engine: Engine, steps: number): void {
+  const spikes = new SpikeRecorder();
+  for (let done = 0; done < steps; ) {
+    const slice = Math.min(1000, steps - done);
+    engine.advance(slice, spikes);
+    spikes.clear();
+    done += slice;
   }
 }
 
@@ -123,7 +131,7 @@ export function describeStudyNetwork(network: StudyNetwork): Record<string, unkn
     engine: network.engine,
     settle: network.settle,
     drive: network.drive,
-    ...(network.tuning ? { target_rate_hz: network.tuning.trials.length > 0 ? undefined : undefined, tuned_rate_hz: network.tuning.rate, tuning_runs: network.tuning.trials.length } : {}),
+    ...(network.tuning ? { tuned_rate_hz: network.tuning.rate, tuning_runs: network.tuning.trials.length } : {}),
     free_period_s: network.phase.freePeriod,
     workers: network.workers,
   };

@@ -42,15 +42,38 @@ export {
   balancedLifInitialState,
 } from './models/balancedLif.js';
 export { eiRateParams, eiRateConfig } from './models/eiRate.js';
+export type {
+  IzhikevichParameters,
+  IzhikevichType,
+  IzhikevichTypeName,
+  IzhikevichPreset,
+  IzhikevichNetworkConfig,
+  IzhikevichColumns,
+} from './models/izhikevich.js';
+export {
+  IZHIKEVICH_TYPES,
+  IZHIKEVICH_TYPE_NAMES,
+  IZHIKEVICH_PEAK,
+  IZHIKEVICH_WEIGHT_PRESETS,
+  IZHIKEVICH_TYPE_COMBINATIONS,
+  izhikevichParams,
+  izhikevichConfig,
+  izhikevichColumns,
+  izhikevichWeights,
+  parseTypePair,
+} from './models/izhikevich.js';
 
 // ── engines ────────────────────────────────────────────────────────────────
 export type { ClockLifOptions } from './engines/clockLif.js';
 export { ClockLifEngine } from './engines/clockLif.js';
 export type { EventLifOptions } from './engines/eventLif.js';
 export { EventLifEngine } from './engines/eventLif.js';
+export { LazyBucketQueue, bucketOf } from './engines/lazyBucketQueue.js';
 export { ParallelClockLifEngine } from './engines/parallelClockLif.js';
 export type { BalancedLifSetup } from './engines/balancedLifEngine.js';
 export { createBalancedLifEngine, clockThreads } from './engines/balancedLifEngine.js';
+export type { IzhikevichNetworkOptions, IzhikevichNetworkSetup } from './engines/izhikevichNetwork.js';
+export { IzhikevichNetworkEngine, createIzhikevichNetwork, IZHIKEVICH_DT } from './engines/izhikevichNetwork.js';
 
 // ── kernels ────────────────────────────────────────────────────────────────
 export type { TransferKind, TransferFunction } from './kernels/transfer.js';
@@ -109,12 +132,15 @@ export type { WelchSpectrum, WelchOptions, PowerSpectrum } from './kernels/welch
 export { welchSpectrum, addWelchSamples, welchDensity } from './kernels/welchSpectrum.js';
 export type { SpectralPeak } from './kernels/spectralPeak.js';
 export { spectralPeak } from './kernels/spectralPeak.js';
+export { nextUp } from './kernels/nextUp.js';
 
 // ── sources ────────────────────────────────────────────────────────────────
 export type { SimulateOptions } from './sources/simulate.js';
 export { simulate, simulateFrames } from './sources/simulate.js';
 export type { SpikeArrays } from './sources/fromSpikeArrays.js';
 export { fromSpikeArrays } from './sources/fromSpikeArrays.js';
+export type { ReplayOptions, ReplayStateOptions } from './sources/replay.js';
+export { replay, replayState } from './sources/replay.js';
 
 // ── operators ──────────────────────────────────────────────────────────────
 export type { CollectedSpikes } from './operators/collectSpikes.js';
@@ -149,6 +175,9 @@ export { ArrowIpcWriter } from './sinks/arrowIpc.js';
 export { readTable } from './sinks/readTable.js';
 export type { WriteParquetOptions } from './sinks/writeParquet.js';
 export { writeParquet } from './sinks/writeParquet.js';
+export { writeArrow } from './sinks/writeArrow.js';
+export type { Checkpoint } from './sinks/checkpoint.js';
+export { readCheckpoint, writeCheckpoint } from './sinks/checkpoint.js';
 
 // ── figures ────────────────────────────────────────────────────────────────
 export type { RenderOptions } from './figures/render.js';

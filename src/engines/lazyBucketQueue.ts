@@ -72,6 +72,7 @@ export class LazyBucketQueue {
       if (bucket < lowest) lowest = bucket;
       if (bucket > highest) highest = bucket;
     }
+    if (this.size === 0) lowest = 0;
     this.current = lowest;
     this.base = lowest;
     this.highest = highest;
@@ -95,7 +96,7 @@ export class LazyBucketQueue {
       if (key === heapKey[0]) return top;
       // the key grew since it was filed
       const bucket = bucketOf(key);
-      if (bucket > this.current) {
+      if (bucket >= this.current) {
         this.removeTop();
         this.pushList(top, bucket);
       } else {

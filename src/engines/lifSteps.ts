@@ -9,6 +9,8 @@
  * Each returns the new spike count.
  */
 
+import { invertStraddling, type DiscreteTable } from '../kernels/discreteInversion.js';
+
 export interface LifStepArrays {
   readonly V: Float64Array;
   readonly I: Float64Array;
@@ -176,6 +178,63 @@ export function drainArrivalsUnlessRefractory(
   for (let i = start; i < end; i++) {
     const j = row + i;
     if (step - lastSpike[i] >= refractorySteps) target[i] += ring[j];
+    ring[j] = 0;
+  }
+}
+
+/**
+ * `drainArrivals` fused with the external Poisson input: neuron i also receives `weight ×` a count drawn from
+ * `table` by inverting `words[i − start]` (see `addDiscreteSamples`). One pass instead of two, because this loop
+ * runs for every neuron at every step.
+ */
+export function drainArrivalsWithCounts(
+  target: Float64Array,
+  ring: Float64Array,
+  row: number,
+  start: number,
+  end: number,
+  words: Uint32Array,
+  table: DiscreteTable,
+  weight: number,
+  refine: () => number,
+): void {
+  const { cdf, guide, first } = table;
+  const shift = 32 - table.guideBits;
+  for (let i = start; i < end; i++) {
+    const word = words[i - start];
+    let k = guide[word >>> shift];
+    if (k < 0) k = invertStraddling(cdf, -k - 1, word, refine);
+    const j = row + i;
+    target[i] += ring[j] + weight * (first + k);
+    ring[j] = 0;
+  }
+}
+
+/** `drainArrivalsWithCounts` for a refractory population: input to a refractory neuron is discarded. */
+export function drainArrivalsWithCountsUnlessRefractory(
+  target: Float64Array,
+  ring: Float64Array,
+  row: number,
+  start: number,
+  end: number,
+  words: Uint32Array,
+  table: DiscreteTable,
+  weight: number,
+  refine: () => number,
+  lastSpike: Int32Array,
+  step: number,
+  refractorySteps: number,
+): void {
+  const { cdf, guide, first } = table;
+  const shift = 32 - table.guideBits;
+  for (let i = start; i < end; i++) {
+    const j = row + i;
+    if (step - lastSpike[i] >= refractorySteps) {
+      const word = words[i - start];
+      let k = guide[word >>> shift];
+      if (k < 0) k = invertStraddling(cdf, -k - 1, word, refine);
+      target[i] += ring[j] + weight * (first + k);
+    }
     ring[j] = 0;
   }
 }

@@ -13,6 +13,8 @@ import { Xoshiro128, type Xoshiro128State } from '../random/xoshiro128.js';
 import {
   drainArrivals,
   drainArrivalsUnlessRefractory,
+  drainArrivalsWithCounts,
+  drainArrivalsWithCountsUnlessRefractory,
   stepDelta,
   stepDeltaNoise,
   stepDeltaNoiseRefractory,
@@ -490,18 +492,26 @@ export class SpikingNetworkEngine implements Engine {
   }
 
   private deliver(step: number): void {
-    const { ring, words, lastSpike } = this;
+    const { ring, words, lastSpike, refineExternal } = this;
     const row = (step % this.slots) * this.size;
     for (let k = 0; k < this.lif.length; k++) {
       const lif = this.lif[k];
       const { start, end, refractorySteps } = lif.constants;
-      for (const external of lif.external) {
+      const target = lif.synapticCurrent ? this.I : this.V;
+      const external = lif.external;
+      // all but the last external input are added to the ring; the last one is fused with draining it
+      for (let e = 0; e < external.length - 1; e++) {
         this.externalRandom.fillUint32(words, 0, end - start);
-        addDiscreteSamples(external.table, words, ring, row + start, end - start, external.weight, this.refineExternal);
+        addDiscreteSamples(external[e].table, words, ring, row + start, end - start, external[e].weight, refineExternal);
       }
-      if (lif.synapticCurrent) drainArrivals(this.I, ring, row, start, end);
-      else if (lif.refractory) drainArrivalsUnlessRefractory(this.V, ring, row, start, end, lastSpike, step, refractorySteps);
-      else drainArrivals(this.V, ring, row, start, end);
+      const last = external.length > 0 ? external[external.length - 1] : undefined;
+      if (last) this.externalRandom.fillUint32(words, 0, end - start);
+      const clamped = lif.refractory && !lif.synapticCurrent;
+      if (last && clamped) {
+        drainArrivalsWithCountsUnlessRefractory(target, ring, row, start, end, words, last.table, last.weight, refineExternal, lastSpike, step, refractorySteps);
+      } else if (last) drainArrivalsWithCounts(target, ring, row, start, end, words, last.table, last.weight, refineExternal);
+      else if (clamped) drainArrivalsUnlessRefractory(target, ring, row, start, end, lastSpike, step, refractorySteps);
+      else drainArrivals(target, ring, row, start, end);
     }
   }
 

@@ -61,7 +61,7 @@ export function discreteTable(first: number, weights: Float64Array): DiscreteTab
  * only when a step falls inside that interval (probability ≈ table length · 2⁻³²) is it refined with 21 more bits
  * from `refine`, so every draw is the inversion of a 53-bit uniform while costing a single word.
  */
-function invertStraddling(cdf: Float64Array, start: number, word: number, refine: () => number): number {
+export function invertStraddling(cdf: Float64Array, start: number, word: number, refine: () => number): number {
   const low = word * TWO_POW_MINUS_32;
   let k = start;
   while (cdf[k] <= low) k++;
