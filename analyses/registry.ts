@@ -1,4 +1,7 @@
 import type { CommandDef } from '../src/core/command.js';
+import { divergence } from './divergence.js';
+import { fluxTubes } from './fluxTubes.js';
+import { perturbation } from './perturbation.js';
 
 /** Every `spikeflow analyze` study, in the order `spikeflow list` shows them. */
-export const analyses: readonly CommandDef[] = [];
+export const analyses: readonly CommandDef[] = [perturbation, divergence, fluxTubes];

@@ -72,6 +72,8 @@ export { LazyBucketQueue, bucketOf } from './engines/lazyBucketQueue.js';
 export { ParallelClockLifEngine } from './engines/parallelClockLif.js';
 export type { BalancedLifSetup } from './engines/balancedLifEngine.js';
 export { createBalancedLifEngine, clockThreads } from './engines/balancedLifEngine.js';
+export type { DriveTuningOptions, DriveTuning } from './engines/tuneBalancedLifDrive.js';
+export { tuneBalancedLifDrive, targetRateParam } from './engines/tuneBalancedLifDrive.js';
 export type { IzhikevichNetworkOptions, IzhikevichNetworkSetup } from './engines/izhikevichNetwork.js';
 export { IzhikevichNetworkEngine, createIzhikevichNetwork, IZHIKEVICH_DT } from './engines/izhikevichNetwork.js';
 
@@ -120,6 +122,18 @@ export type { BinnedPopulationRateOptions, BinnedRate } from './kernels/binnedPo
 export { binnedPopulationRate, binIndexOf, firstWholeBin, countSpikesInBins, binRates } from './kernels/binnedPopulationRate.js';
 export type { MeanOfOptions } from './kernels/meanOf.js';
 export { meanOf } from './kernels/meanOf.js';
+export type { LifPhaseMap } from './kernels/lifPhaseMap.js';
+export { lifPhaseMap, lifFreePeriod, lifPhase, lifPotential, lifPhases, lifPotentials } from './kernels/lifPhaseMap.js';
+export { circularDifference } from './kernels/circularDifference.js';
+export { lifPhaseDistances } from './kernels/lifPhaseDistance.js';
+export { applyPhaseShift } from './kernels/applyPhaseShift.js';
+export { normaliseInPlace } from './kernels/normaliseInPlace.js';
+export { divergenceThreshold } from './kernels/divergenceThreshold.js';
+export type { LogisticFit } from './kernels/logisticFit.js';
+export { fitLogistic, logisticValue } from './kernels/logisticFit.js';
+export { UnionFind } from './kernels/unionFind.js';
+export type { LogGap } from './kernels/widestLogGap.js';
+export { widestLogGap } from './kernels/widestLogGap.js';
 export type { BinnedCountMoments } from './kernels/binnedCountMoments.js';
 export { binnedCountMoments, addBinnedSpikes, closeBinsBefore, countScatter } from './kernels/binnedCountMoments.js';
 export type { GolombChi } from './kernels/golombChi.js';
@@ -132,6 +146,7 @@ export type { WelchSpectrum, WelchOptions, PowerSpectrum } from './kernels/welch
 export { welchSpectrum, addWelchSamples, welchDensity } from './kernels/welchSpectrum.js';
 export type { SpectralPeak } from './kernels/spectralPeak.js';
 export { spectralPeak } from './kernels/spectralPeak.js';
+export { blockMeans } from './kernels/blockMeans.js';
 export { nextUp } from './kernels/nextUp.js';
 
 // ── sources ────────────────────────────────────────────────────────────────
@@ -154,6 +169,8 @@ export { isiCv } from './operators/isiCv.js';
 export type { PopulationRateOptions } from './operators/populationRate.js';
 export { populationRate } from './operators/populationRate.js';
 export { selectNeurons } from './operators/selectNeurons.js';
+export type { StatePairFrame, DistanceFrame } from './operators/phaseDistance.js';
+export { phaseDistance, pairStateFrames } from './operators/phaseDistance.js';
 export type { SynchronyOptions } from './operators/synchrony.js';
 export { synchrony } from './operators/synchrony.js';
 export type { PopulationSpectrumOptions, PopulationSpectrumResult } from './operators/populationSpectrum.js';

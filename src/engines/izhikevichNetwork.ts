@@ -121,10 +121,11 @@ export class IzhikevichNetworkEngine implements Engine {
       firedCount = 0;
       for (let i = 0; i < size; i++) {
         const ui = u[i];
-        const input = 140 - ui + I[i];
+        const Ii = I[i];
         let vi = v[i];
-        vi += 0.5 * (0.04 * vi * vi + 5 * vi + input);
-        vi += 0.5 * (0.04 * vi * vi + 5 * vi + input);
+        // the terms in Izhikevich's order, so results match his code to the last bit given the same inputs
+        vi += 0.5 * (0.04 * vi * vi + 5 * vi + 140 - ui + Ii);
+        vi += 0.5 * (0.04 * vi * vi + 5 * vi + 140 - ui + Ii);
         const un = ui + a[i] * (b[i] * vi - ui);
         if (vi >= IZHIKEVICH_PEAK) {
           fired[firedCount++] = i;

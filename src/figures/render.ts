@@ -2,9 +2,8 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { renderAsync } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type * as Vega from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import { environmentError } from '../core/errors.js';
 import { parseAdvanceWidths, textWidthEm, type AdvanceWidths } from './fontMetrics.js';
 import { FIGURE_CONFIG, FIGURE_FONT } from './theme.js';
@@ -18,7 +17,8 @@ export interface RenderOptions {
  * Compiles a vega-lite spec under the shared theme and returns the Vega spec plus any compiler or
  * runtime warnings (which are collected rather than printed, so the CLI output stays clean).
  */
-export function compileFigure(spec: TopLevelSpec): { vega: vega.Spec; warnings: string[] } {
+export async function compileFigure(spec: TopLevelSpec): Promise<{ vega: Vega.Spec; warnings: string[] }> {
+  const { compile } = await loadRenderer();
   const warnings: string[] = [];
   const compiled = compile(spec, { config: FIGURE_CONFIG, logger: collectingLogger(warnings) });
   return { vega: compiled.spec, warnings };
@@ -36,6 +36,7 @@ export async function renderPng(spec: TopLevelSpec, options: RenderOptions = {})
     throw new RangeError(`renderPng: expected a positive finite scale, got ${scale}`);
   }
   const { svg, width } = await renderToSvg(spec);
+  const { renderAsync } = await loadRenderer();
   const image = await renderAsync(svg, {
     font: { loadSystemFonts: false, fontFiles: fontFiles(), defaultFontFamily: FIGURE_FONT },
     fitTo: { mode: 'width', value: Math.max(1, Math.round(width * scale)) },
@@ -62,8 +63,27 @@ export async function renderFigure(spec: TopLevelSpec, path: string, options: Re
   }
 }
 
+interface Renderer {
+  readonly vega: typeof Vega;
+  readonly compile: typeof import('vega-lite').compile;
+  readonly renderAsync: typeof import('@resvg/resvg-js').renderAsync;
+}
+
+let renderer: Promise<Renderer> | undefined;
+
+/** vega, vega-lite and resvg load on first use: they cost a few hundred ms of start-up that runs without figures skip. */
+function loadRenderer(): Promise<Renderer> {
+  renderer ??= Promise.all([import('vega'), import('vega-lite'), import('@resvg/resvg-js')]).then(([vega, vegaLite, resvg]) => ({
+    vega,
+    compile: vegaLite.compile,
+    renderAsync: resvg.renderAsync,
+  }));
+  return renderer;
+}
+
 async function renderToSvg(spec: TopLevelSpec): Promise<{ svg: string; width: number }> {
-  measureTextWithBundledFont();
+  const { vega, compile } = await loadRenderer();
+  measureTextWithBundledFont(vega);
   const warnings: string[] = [];
   const compiled = compile(spec, { config: FIGURE_CONFIG, logger: collectingLogger(warnings) });
   const view = new vega.View(vega.parse(compiled.spec), {
@@ -71,7 +91,7 @@ async function renderToSvg(spec: TopLevelSpec): Promise<{ svg: string; width: nu
     logger: collectingLogger(warnings),
   });
   try {
-    resetSvgDefinitionIds();
+    resetSvgDefinitionIds(vega);
     const svg = await view.toSVG();
     return { svg, width: svgWidth(svg) };
   } finally {
@@ -104,7 +124,7 @@ let fontWidths: { regular: AdvanceWidths; bold: AdvanceWidths } | undefined;
  * 0.8 em-per-character estimate otherwise. Measuring with the advance widths of the bundled font that
  * resvg draws with gives tight, correct layout that is the same on every machine.
  */
-function measureTextWithBundledFont(): void {
+function measureTextWithBundledFont(vega: typeof Vega): void {
   const metrics = (vega as unknown as SceneGraphInternals).textMetrics;
   if (!metrics) throw new Error('renderSvg: this vega build does not expose textMetrics');
   if (!fontWidths) {
@@ -126,7 +146,7 @@ function measureText(item: TextItem, text: unknown): number {
 }
 
 /** Gradient and clip ids come from a process-wide counter; resetting it makes repeated SVGs identical. */
-function resetSvgDefinitionIds(): void {
+function resetSvgDefinitionIds(vega: typeof Vega): void {
   (vega as unknown as SceneGraphInternals).resetSVGDefIds?.();
 }
 
@@ -149,9 +169,9 @@ function fontFiles(): string[] {
   return resolvedFontFiles;
 }
 
-function collectingLogger(warnings: string[]): vega.LoggerInterface {
+function collectingLogger(warnings: string[]): Vega.LoggerInterface {
   let level = 2; // vega's Warn level: errors throw, warnings are kept, info/debug dropped
-  const logger: vega.LoggerInterface = {
+  const logger: Vega.LoggerInterface = {
     level(value?: number) {
       if (value === undefined) return level;
       level = value;

@@ -59,7 +59,10 @@ export function eiFixedPoints(p: EiRateParams): EiFixedPointSet {
   if (sigmoidE && sigmoidI) {
     checkSigmoid('E', p.transferE);
     checkSigmoid('I', p.transferI);
-    return { points: sigmoidFixedPoints(p), continuum: false };
+    const points = sigmoidFixedPoints(p);
+    // Bounded rates map the box of ranges into itself, so Brouwer guarantees a fixed point; say so if none was found.
+    if (points.length === 0) return { points, continuum: false, note: 'no fixed point found, although bounded rates guarantee one: the scan failed' };
+    return { points, continuum: false };
   }
   if (!sigmoidE && !sigmoidI) return piecewiseLinearFixedPoints(p);
   throw new RangeError(

@@ -135,7 +135,7 @@ async function resolveWindow(table: RecordedTable, kind: RecordedKind, options: 
     if (typeof T === 'number' && T >= 0) {
       const dt = params.dt;
       // the simulation's last frame ends at steps · dt, which can differ from T in the last bit
-      const planned = typeof dt === 'number' && dt > 0 ? T : T;
+      const planned = typeof dt === 'number' && dt > 0 ? Math.round(T / dt) * dt : T;
       t0 ??= 0;
       t1 ??= complete ? planned : Math.min(planned, last?.t1 ?? 0);
     } else if (last !== undefined) {

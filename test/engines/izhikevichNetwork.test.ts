@@ -2,10 +2,12 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   IZHIKEVICH_DT,
+  RandomStreams,
   SpikeRecorder,
   createIzhikevichNetwork,
   izhikevichConfig,
   izhikevichParams,
+  izhikevichWeights,
   parseParams,
   type IzhikevichNetworkEngine,
 } from '../../src/index.js';
@@ -69,7 +71,9 @@ describe('IzhikevichNetworkEngine', () => {
     expect(late.length / 2).toBeLessThanOrEqual(30);
     const isi = late.slice(1).map((s, k) => s - late[k]);
     const mean = isi.reduce((a, b) => a + b, 0) / isi.length;
-    expect(Math.max(...isi) - Math.min(...isi)).toBeLessThanOrEqual(1);
+    // regular, up to the jitter of detecting the peak on a 1 ms grid (the overshoot above 30 mV varies the u kick)
+    const sd = Math.sqrt(isi.reduce((a, b) => a + (b - mean) ** 2, 0) / isi.length);
+    expect(sd / mean).toBeLessThan(0.15);
     // adaptation: the first interval is shorter than the steady one
     expect(steps[1] - steps[0]).toBeLessThan(mean);
   });
@@ -84,20 +88,16 @@ describe('IzhikevichNetworkEngine', () => {
   });
 
   it('adds the weight row of a spiking neuron to every input in the next step only', () => {
-    const engine = network({ NE: '3', NI: '1', 'noise-e': '0', 'noise-i': '0', 'drive-e': '0' });
-    const v = engine.variable('v');
-    v[1] = 40; // above the peak already: with zero input it spikes in the first step
-    const spikes = run(engine, [1]);
-    expect(spikes).toEqual({ neuron: [1], step: [0] });
+    const raw = { NE: '3', NI: '1', 'noise-e': '0', 'noise-i': '0' };
+    const engine = network(raw);
+    engine.variable('v')[1] = 40; // above the peak already: with zero input it spikes in the first step
+    expect(run(engine, [1])).toEqual({ neuron: [1], step: [0] });
     expect(Array.from(engine.variable('I'))).toEqual([0, 0, 0, 0]);
     run(engine, [1]);
-    const I = Array.from(engine.variable('I'));
-    const again = network({ NE: '3', NI: '1' });
-    expect(I.every((x) => x >= 0 && x < 0.5)).toBe(true);
-    expect(I.some((x) => x > 0)).toBe(true);
+    const weights = izhikevichWeights(izhikevichConfig(parseParams(izhikevichParams, raw)), new RandomStreams(0));
+    expect(Array.from(engine.variable('I'))).toEqual(Array.from(weights.subarray(4, 8)));
     run(engine, [1]);
     expect(Array.from(engine.variable('I'))).toEqual([0, 0, 0, 0]);
-    expect(again.size).toBe(4);
   });
 
   it('is deterministic for a seed and differs between seeds', () => {

@@ -30,11 +30,11 @@ describe('distributionSpec', () => {
     expect(spec.title).toEqual({ text: 'Rates', subtitle: 'n = 3 (1 non-finite left out)' });
   });
 
-  it('passes only the bins to vega, however many values', () => {
+  it('passes only the bins to vega, however many values', async () => {
     const values = logNormal(1_000_000, 1, 0.5, 'many');
     const spec = distributionSpec({ values, xLabel: 'rate (Hz)' });
     expect(rowCount(spec)).toBe(60 + 1);
-    expect(compileFigure(spec).warnings).toEqual([]);
+    expect((await compileFigure(spec)).warnings).toEqual([]);
   });
 
   it('honours an explicit bin count and range, and can omit the mean', () => {

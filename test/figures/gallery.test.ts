@@ -97,7 +97,7 @@ describe('figure gallery', () => {
   const specs = examples();
   for (const [name, spec] of Object.entries(specs)) {
     it(`${name} compiles without warnings and renders a PNG`, async () => {
-      expect(compileFigure(spec).warnings).toEqual([]);
+      expect((await compileFigure(spec)).warnings).toEqual([]);
       const path = join(outDir, `${name}.png`);
       await renderFigure(spec, path);
       const png = readFileSync(path);

@@ -22,7 +22,7 @@ describe('heatmapSpec', () => {
     expect(b.x1).toBeCloseTo(1000, 9);
   });
 
-  it('colours categories with a sorted legend, and drops the legend beyond 20 categories', () => {
+  it('colours categories with a sorted legend, and drops the legend beyond 20 categories', async () => {
     const few = loose(heatmapSpec({ x: [0, 1], y: [0, 1], z: ['SR', 'AI', 'SI fast', 'AI'], xLabel: 'g', yLabel: 'ν' }));
     expect(few.encoding!.color.type).toBe('nominal');
     expect((few.encoding!.color.scale as { domain: string[] }).domain).toEqual(['AI', 'SI fast', 'SR']);
@@ -31,7 +31,7 @@ describe('heatmapSpec', () => {
     const many = loose(heatmapSpec({ x: Array.from({ length: 30 }, (_, i) => i), y: [0], z: labels, categorical: true, xLabel: 'x', yLabel: 'y' }));
     expect(many.encoding!.color.legend).toBeNull();
     expect((many.encoding!.color.scale as { domain: number[] }).domain.slice(0, 3)).toEqual([0, 1, 2]);
-    expect(compileFigure(heatmapSpec({ x: [0, 1], y: [0, 1], z: ['a', 'b', 'a', 'b'], xLabel: 'x', yLabel: 'y' })).warnings).toEqual([]);
+    expect((await compileFigure(heatmapSpec({ x: [0, 1], y: [0, 1], z: ['a', 'b', 'a', 'b'], xLabel: 'x', yLabel: 'y' }))).warnings).toEqual([]);
   });
 
   it('leaves non-finite cells blank', () => {

@@ -17,7 +17,7 @@ describe('panelSpec', () => {
     expect((wrapped.concat as unknown[]).length).toBe(3);
   });
 
-  it('lifts top-level properties off the panels and keeps their configs', () => {
+  it('lifts top-level properties off the panels and keeps their configs', async () => {
     const spec = panelSpec([a, c], { columns: 2, title: 'Both', panelWidth: 250 }) as unknown as Composite;
     const panels = spec.hconcat as Record<string, unknown>[];
     for (const panel of panels) {
@@ -26,7 +26,7 @@ describe('panelSpec', () => {
       expect(panel.width).toBe(250);
     }
     expect(spec.config).toEqual({ axis: { grid: false } });
-    expect(compileFigure(spec as unknown as TopLevelSpec).warnings).toEqual([]);
+    expect((await compileFigure(spec as unknown as TopLevelSpec)).warnings).toEqual([]);
   });
 
   it('renders the composed figure wider than any one panel', async () => {

@@ -27,7 +27,7 @@ describe('rasterSpec', () => {
     expect(above.layer![0].encoding!.color.title).toBe('rate (Hz)');
   });
 
-  it('keeps the data bounded and the spike count conserved for a million spikes', () => {
+  it('keeps the data bounded and the spike count conserved for a million spikes', async () => {
     const { neuron, t } = poissonRaster(1000, 100, 10, 'million');
     expect(t.length).toBeGreaterThan(990_000);
     const spec = rasterSpec({ neuron, t, t0: 0, t1: 10, neurons: 1000 });
@@ -38,7 +38,7 @@ describe('rasterSpec', () => {
       total += (cell.rate as number) * ((cell.y1 as number) - (cell.y0 as number)) * ((cell.x1 as number) - (cell.x0 as number));
     }
     expect(Math.round(total)).toBe(t.length);
-    expect(compileFigure(spec).warnings).toEqual([]);
+    expect((await compileFigure(spec)).warnings).toEqual([]);
   });
 
   it('never puts more rows in the spec than max(maxPoints, grid cells), whatever the spikes', () => {

@@ -87,7 +87,7 @@ describe('renderFigure', () => {
     expect(svg).toContain('fill="white"');
     // Only the title keeps its label; no data item carries one.
     expect((svg.match(/aria-label/g) ?? []).length).toBeLessThanOrEqual(1);
-    expect(compileFigure(small).warnings).toEqual([]);
+    expect((await compileFigure(small)).warnings).toEqual([]);
   });
 
   it('lays text out with the real font metrics, so a longer title widens the figure accordingly', async () => {

@@ -5,7 +5,7 @@ import { lifTrace } from './exampleData.js';
 import { loose, rowCount } from './specParts.js';
 
 describe('traceSpec', () => {
-  it('decimates long series to the budget while keeping each series extremes', () => {
+  it('decimates long series to the budget while keeping each series extremes', async () => {
     const { t, v } = lifTrace(200_000, 1e-4, 'long');
     const w = v.map((x) => -x);
     const spec = traceSpec({ t, series: [{ name: 'V', values: v }, { name: '-V', values: w }], xLabel: 'time (s)', yLabel: 'mV' });
@@ -17,7 +17,7 @@ describe('traceSpec', () => {
     expect(max(of('V'))).toBe(max(v));
     expect(min(of('V'))).toBe(min(v));
     expect(max(of('-V'))).toBe(max(w));
-    expect(compileFigure(spec).warnings).toEqual([]);
+    expect((await compileFigure(spec)).warnings).toEqual([]);
   });
 
   it('stays within maxPoints line rows plus maxPoints marks whatever the input size', () => {

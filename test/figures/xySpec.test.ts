@@ -3,7 +3,7 @@ import { compileFigure, xySpec } from '../../src/index.js';
 import { loose } from './specParts.js';
 
 describe('xySpec', () => {
-  it('draws each series with its marks and a shared colour legend', () => {
+  it('draws each series with its marks and a shared colour legend', async () => {
     const spec = xySpec({
       series: [
         { name: 'measured', x: [1e-8, 1e-6, 1e-4], y: [0.1, 0.5, 0.9], mark: 'point' },
@@ -21,7 +21,7 @@ describe('xySpec', () => {
     expect(layers[0].encoding!.x.scale).toEqual({ type: 'log', nice: false });
     // Values below 1e-3 on a log axis are labelled in exponent notation.
     expect(layers[0].encoding!.x.axis).toEqual({ format: '~e' });
-    expect(compileFigure(spec).warnings).toEqual([]);
+    expect((await compileFigure(spec)).warnings).toEqual([]);
   });
 
   it('leaves out non-finite points and non-positive points on log axes', () => {
