@@ -16,6 +16,10 @@ import { collectState } from '../src/operators/collectState.js';
 import { firingRates } from '../src/operators/firingRates.js';
 import { isiCv } from '../src/operators/isiCv.js';
 import { selectNeurons } from '../src/operators/selectNeurons.js';
+import { renderFigure } from '../src/figures/render.js';
+import { rasterSpec } from '../src/figures/rasterSpec.js';
+import { traceSpec } from '../src/figures/traceSpec.js';
+import { distributionSpec } from '../src/figures/distributionSpec.js';
 import { loadInitialPotentials, loadNetwork } from './inputs.js';
 import { recordRun } from './recordRun.js';
 
@@ -89,13 +93,6 @@ function analyse(frames: Observable<Frame>, raster: Int32Array, traced: number):
 }
 
 async function renderFigures(out: string, config: BalancedLifConfig, analysis: Analysis, raster: Int32Array, traced: number): Promise<string[]> {
-  // loaded on demand: the figure stack (vega, resvg) costs a few hundred ms of start-up that --no-figures runs skip
-  const [{ renderFigure }, { rasterSpec }, { traceSpec }, { distributionSpec }] = await Promise.all([
-    import('../src/figures/render.js'),
-    import('../src/figures/rasterSpec.js'),
-    import('../src/figures/traceSpec.js'),
-    import('../src/figures/distributionSpec.js'),
-  ]);
   const relabelled = analysis.raster;
   const files = ['raster.png', 'voltage_trace.png', 'rate_distribution.png', 'cv_distribution.png'];
   await renderFigure(

@@ -202,10 +202,9 @@ export function formatInspection(info: Inspection): string {
       lines.push(`  complete: no (${committed}; checkpoint: ${checkpoint})`);
     }
     if (info.complete && info.checkpoint.exists) lines.push(`  checkpoint: ${checkpoint}`);
-    const params = Object.entries(info.params);
-    if (params.length > 0) {
+    if (Object.keys(info.params).length > 0) {
       lines.push('  parameters:');
-      for (const [key, value] of params) lines.push(`    ${key} = ${formatParam(value)}`);
+      pushParams(lines, info.params, '    ');
     }
     for (const table of info.tables) {
       const span = table.span === null ? 'no committed part' : `t in [${formatValue(table.span.t0)}, ${formatValue(table.span.t1)}) s`;
@@ -235,9 +234,14 @@ function formatValue(value: number): string {
   return String(Number(value.toPrecision(6)));
 }
 
-/** Parameters are shown exactly as stored (SI values), so they can be copied back into flags. */
-function formatParam(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+/** Parameters are shown exactly as stored (SI values); nested groups such as the CLI's `values` are indented. */
+function pushParams(lines: string[], params: Readonly<Record<string, unknown>>, indent: string): void {
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      lines.push(`${indent}${key}:`);
+      pushParams(lines, value as Record<string, unknown>, `${indent}  `);
+    } else lines.push(`${indent}${key} = ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
 }
 
 /**

@@ -30,12 +30,14 @@ const CHUNK_TOLERANCE = 1e-9;
  *
  * `path` is a run directory (its `spikes` table), a dataset directory of part files, or a single `.parquet` or
  * `.arrow` file with columns `neuron` (integer) and `t` (float, seconds, sorted). Unless given in `options`:
- * - a run whose manifest records `T` is replayed over `[0, T)`, with `T` rounded to the `dt` grid exactly as the
- *   simulation computed its last frame end (`steps · dt`), and `size` is the manifest's `N`. An incomplete run
- *   ends at its last committed part, since nothing after it was recorded;
+ * - a run whose manifest records `T` (in its params or, as the CLI writes them, in `params.values`) is replayed over
+ *   `[0, T)`, with `T` rounded to the `dt` grid exactly as the simulation computed its last frame end
+ *   (`steps · dt`), and `size` is the manifest's `N`. An incomplete run ends at its last committed part, since
+ *   nothing after it was recorded;
  * - otherwise the window is the recorded span: the run manifest's part spans, else the spans spikeflow stores in
  *   each part's footer, else `[0, nextUp(last spike time))` (or from the first spike time when it is negative),
- *   and `size` is the largest neuron index + 1. These defaults cost one extra pass over the parts.
+ *   and `size` is the largest neuron index + 1 (too small when the highest neurons never fired: give `size` when
+ *   population averages matter). These defaults cost one extra pass over the parts.
  *
  * Parts are read one at a time and sliced into frames with typed-array views (a frame spanning two parts is one
  * copy), so memory stays bounded by about one part plus one frame whatever the recording's length. Frames carry a
@@ -129,7 +131,8 @@ async function resolveWindow(table: RecordedTable, kind: RecordedKind, options: 
   let { t0, t1, size } = options;
   const last = table.parts.at(-1);
   if (table.run !== undefined) {
-    const { params, complete } = table.run.manifest;
+    const { complete } = table.run.manifest;
+    const params = runValues(table.run.manifest.params);
     if (size === undefined && kind === 'spikes' && Number.isInteger(params.N) && (params.N as number) >= 0) size = params.N as number;
     const T = params.T;
     if (typeof T === 'number' && T >= 0) {
@@ -155,6 +158,12 @@ async function resolveWindow(table: RecordedTable, kind: RecordedKind, options: 
     throw invalidParameter(which, value, `a window inside the recording of ${table.path}, which ends at ${t1} s`);
   }
   return { t0, t1, size: size ?? 0 };
+}
+
+/** Run parameters as recorded by the CLI (`{command, values}`) or flat (`{N, T, dt}`), flattened. */
+function runValues(params: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const values = params.values;
+  return typeof values === 'object' && values !== null && !Array.isArray(values) ? { ...params, ...values } : params;
 }
 
 interface Scan {

@@ -52,9 +52,11 @@ interface LiveRun {
 const build = (run: LiveRun) => () =>
   createBalancedLifEngine(balancedLifConfig(parseParams(balancedLifParams, { N: run.N, K: run.K, rheobase: 1 })), { dt, seed: run.seed });
 
-/** Simulates `run`, writing its spikes as `out/spikes` of a run directory whose manifest records N, T and dt. */
+/** Simulates `run`, writing its spikes as `out/spikes` of a run directory whose manifest records N, T and dt as the CLI does. */
 async function recordLive(run: LiveRun, out: string, flushEverySeconds?: number, finish = true): Promise<Frame[]> {
-  const manifest = await RunManifest.create(join(out, 'manifest.json'), { model: 'balanced-lif', N: run.N, K: run.K, T: run.T, dt, seed: run.seed });
+  // the layout the CLI writes: the command and its parsed flag values
+  const values = { N: run.N, K: run.K, rheobase: 1, T: run.T, dt, seed: run.seed, chunk: run.liveChunk };
+  const manifest = await RunManifest.create(join(out, 'manifest.json'), { command: 'run balanced-lif', values });
   const frames = await lastValueFrom(
     simulate(build(run), { duration: run.T, chunk: run.liveChunk }).pipe(
       writeParquet(join(out, 'spikes'), { manifest, tableName: 'spikes', flushEverySeconds }),
@@ -164,7 +166,7 @@ describe('replay', () => {
     expect(got.t.map((t, i) => [got.neuron[i], t])).toEqual(inside);
   });
 
-  it('ends an incomplete run at its last committed part', async () => {
+  it('ends an incomplete run at its last committed part, reading flat manifest parameters too', async () => {
     const run = { N: 120, K: 12, seed: 5, T: 0.1, liveChunk: 0.01 };
     const out = fresh('incomplete');
     const manifest = await RunManifest.create(join(out, 'manifest.json'), { N: run.N, T: 0.5, dt });
