@@ -5,6 +5,7 @@ import type { ParamSpec, ParamValues } from '../src/core/params.js';
 import { numberParam } from '../src/core/params.js';
 import { divergenceThreshold } from '../src/kernels/divergenceThreshold.js';
 import { fitLogistic, logisticValue, type LogisticFit } from '../src/kernels/logisticFit.js';
+import { formatNumber } from '../src/figures/formatNumber.js';
 import { renderFigure } from '../src/figures/render.js';
 import { xySpec } from '../src/figures/xySpec.js';
 import { mapInWorkers, shareTypedArray } from '../src/pool/pool.js';
@@ -168,7 +169,7 @@ function probabilityFigure(eps: Float64Array, pDiverge: Float64Array, fit: Logis
     const lo = Math.log10(eps[0]);
     const hi = Math.log10(eps[eps.length - 1]);
     const x = Array.from({ length: 200 }, (_, i) => lo + ((hi - lo) * i) / 199);
-    series.push({ name: `logistic fit, ε_ft = ${(10 ** fit.midpoint).toPrecision(3)}`, x: x.map((v) => 10 ** v), y: x.map((v) => logisticValue(fit, v)), mark: 'line', dash: true });
+    series.push({ name: `logistic fit, ε_ft = ${formatNumber(10 ** fit.midpoint)}`, x: x.map((v) => 10 ** v), y: x.map((v) => logisticValue(fit, v)), mark: 'line', dash: true });
   }
   return xySpec({ series, xLabel: 'perturbation size ε', yLabel: 'P(divergence)', logX: eps.length > 1 && eps[eps.length - 1] > eps[0], title: `Divergence probability after T = ${duration * 1000} ms` });
 }
@@ -179,7 +180,7 @@ function tracesFigure(eps: Float64Array, realizations: number, samples: number, 
   for (let s = 0; s < shown; s++) {
     const i = shown === 1 ? 0 : Math.round((s * (eps.length - 1)) / (shown - 1));
     const base = i * realizations * samples;
-    series.push({ name: `ε = ${eps[i].toPrecision(2)}`, x: Array.from(traces.t.subarray(base, base + samples), (t) => t * 1000), y: traces.d_l2.subarray(base, base + samples), mark: 'line' });
+    series.push({ name: `ε = ${formatNumber(eps[i], 2)}`, x: Array.from(traces.t.subarray(base, base + samples), (t) => t * 1000), y: traces.d_l2.subarray(base, base + samples), mark: 'line' });
   }
   const end = traces.t[samples - 1] * 1000;
   series.push({ name: 'unrelated states', x: [0, end], y: [unrelatedL2, unrelatedL2], mark: 'line', dash: true });

@@ -140,7 +140,8 @@ export async function fluxTubeStudy(network: StudyNetwork, options: FluxTubeOpti
   if (context.figures) {
     figures.push('flux_tubes.png');
     await renderFigure(
-      heatmapSpec({
+      {
+        ...heatmapSpec({
         x: axis,
         y: axis,
         z: labels,
@@ -149,7 +150,11 @@ export async function fluxTubeStudy(network: StudyNetwork, options: FluxTubeOpti
         yLabel: 'b (along q)',
         zLabel: 'tube',
         title: `Flux tubes: ${sets} in the plane V₀ + a·p + b·q (T = ${duration * 1000} ms)`,
-      }),
+        }),
+        // a square plot: a and b are the same kind of coordinate
+        width: 420,
+        height: 420,
+      },
       join(context.out, figures[0]),
     );
   }

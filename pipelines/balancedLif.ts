@@ -8,6 +8,7 @@ import { runParams } from '../src/core/runParams.js';
 import { parseRecordFlag, recordParams } from '../src/core/recordFlag.js';
 import { stepsOf } from '../src/core/run.js';
 import { createBalancedLifEngine } from '../src/engines/balancedLifEngine.js';
+import { targetRateParam, tuneBalancedLifDrive } from '../src/engines/tuneBalancedLifDrive.js';
 import { balancedLifConfig, balancedLifParams, type BalancedLifConfig } from '../src/models/balancedLif.js';
 import type { Csr } from '../src/network/csr.js';
 import { RandomStreams } from '../src/random/stream.js';
@@ -30,6 +31,7 @@ export const balancedLifRunParams: readonly ParamSpec[] = [
   { name: 'init', kind: 'path', description: 'initial potentials (.parquet or .arrow; column V:float64, one row per neuron)' },
   { name: 'threads', kind: 'integer', min: 1, minInclusive: true, description: 'threads of the clock engine (default: all cores when the network has ≥ 2·10⁶ synapses, else 1)' },
   { name: 'engine', kind: 'string', choices: ['clock', 'event'], default: 'clock', description: 'clock: forward Euler on the dt grid (Brian2 order); event: exact event-driven, spike times off the grid' },
+  targetRateParam,
   ...recordParams,
   { name: 'flush-every', kind: 'number', dimension: 'time', min: 0, default: 1, displayUnit: 's', description: 'commit a Parquet part at least every this much simulated time' },
 ];
@@ -138,7 +140,11 @@ export const balancedLif: CommandDef = {
     const network = typeof values.network === 'string' ? await loadNetwork(values.network, config.size) : undefined;
     const v0 = typeof values.init === 'string' ? await loadInitialPotentials(values.init, config.size) : undefined;
     const threads = typeof values.threads === 'number' ? values.threads : undefined;
-    const engine = createBalancedLifEngine(config, { dt, seed, network, v0, threads, engine: values.engine === 'event' ? 'event' : 'clock' });
+    const engineKind = values.engine === 'event' ? 'event' : 'clock';
+    // tuned here, before any output exists: a target rate the network cannot reach is bad input
+    const targetRate = values['target-rate'];
+    const tuning = typeof targetRate === 'number' ? tuneBalancedLifDrive(config, { targetRate, dt, seed, network, v0, engine: engineKind }) : undefined;
+    const engine = createBalancedLifEngine(config, { dt, seed, network, v0, threads, engine: engineKind, drive: tuning?.drive });
     const record = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? dt, engine.variables, config.size);
     return {
       async run(context: RunContext) {
@@ -170,6 +176,7 @@ export const balancedLif: CommandDef = {
           threads: 'threads' in engine ? engine.threads : 1,
           peak_rss_mb: process.resourceUsage().maxRSS / 1024,
           traced_neuron: traced,
+          ...(tuning ? { drive: tuning.drive, tuned_rate_hz: tuning.rate, tuning_runs: tuning.trials.length } : {}),
           figures,
           params: values,
         };

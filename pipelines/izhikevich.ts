@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { CommandDef, RunContext } from '../src/core/command.js';
 import type { Frame } from '../src/core/frame.js';
-import type { ParamSpec, ParamValues } from '../src/core/params.js';
+import type { NumberParam, ParamSpec, ParamValues } from '../src/core/params.js';
 import { numberParam } from '../src/core/params.js';
 import { runParams } from '../src/core/runParams.js';
 import { parseRecordFlag, recordParams } from '../src/core/recordFlag.js';
@@ -25,7 +25,10 @@ import { xySpec } from '../src/figures/xySpec.js';
 import { panelSpec } from '../src/figures/panelSpec.js';
 import { recordRun } from './recordRun.js';
 
-const runFlags = runParams.filter((spec) => spec.name !== 'dt').map((spec) => (spec.name === 'T' ? { ...spec, default: 1, description: 'simulated duration (a multiple of the 1 ms step)' } : spec));
+/** The shared run flags without dt (the network's step is fixed at 1 ms), and T defaulting to the seed's 1 s. */
+const runFlags = runParams
+  .filter((spec) => spec.name !== 'dt')
+  .map((spec): ParamSpec => (spec.name === 'T' ? { ...(spec as NumberParam), default: 1, description: 'simulated duration (a multiple of the 1 ms step)' } : spec));
 
 export const izhikevichRunParams: readonly ParamSpec[] = [
   ...izhikevichParams,
@@ -87,9 +90,7 @@ function analyse(frames: Observable<Frame>, config: IzhikevichNetworkConfig, seg
 }
 
 function typeLabel(config: IzhikevichNetworkConfig, population: 'E' | 'I'): string {
-  const type = population === 'E' ? config.typeE : config.typeI;
-  const towards = population === 'E' ? config.towardsE : config.towardsI;
-  return type === towards ? type : `${type}→${towards}`;
+  return population === 'E' ? config.typeE : config.typeI;
 }
 
 function columnOf(state: CollectedState, neuron: number): Float64Array {
@@ -160,16 +161,21 @@ function tracesSpec(config: IzhikevichNetworkConfig, v: CollectedState, u: Colle
   return panelSpec([vPanel, uPanel], { columns: 1, title: 'One excitatory and one inhibitory neuron' });
 }
 
+/** The spectrum figure stops here: the rhythms are below 100 Hz and above it lies the flat spiking-noise floor. */
+const SPECTRUM_MAX_HZ = 150;
+
 function spectrumSpec(spectrum: PopulationSpectrumResult): TopLevelSpec {
+  let end = 1;
+  while (end < spectrum.frequency.length && spectrum.frequency[end] <= SPECTRUM_MAX_HZ) end++;
   return xySpec({
     series: [
-      { name: 'power spectral density', x: spectrum.frequency.subarray(1), y: spectrum.power.subarray(1), mark: 'line' },
+      { name: 'power spectral density', x: spectrum.frequency.subarray(1, end), y: spectrum.power.subarray(1, end), mark: 'line' },
       { name: `peak ${+spectrum.peakFrequency.toFixed(2)} Hz`, x: [spectrum.peakFrequency], y: [spectrum.peakPower], mark: 'point' },
     ],
     xLabel: 'frequency (Hz)',
     yLabel: 'PSD of the population rate (Hz²/Hz)',
     logY: true,
-    title: `Population-rate spectrum (Welch, ${spectrum.segments} Hann segments of ${spectrum.segmentLength} ms)`,
+    title: `Population-rate spectrum up to ${SPECTRUM_MAX_HZ} Hz (Welch, ${spectrum.segments} Hann segments of ${spectrum.segmentLength} ms)`,
   });
 }
 

@@ -9,7 +9,7 @@ import { writeCheckpoint, type Checkpoint } from '../src/sinks/checkpoint.js';
 import { RunManifest } from '../src/sinks/manifest.js';
 import { ParquetPartWriter } from '../src/sinks/parquetParts.js';
 import { spikeFrameToBatch, spikeSchema, stateFrameToBatch, stateSchema } from '../src/sinks/tableSchemas.js';
-import type { Observable as Replay } from 'rxjs';
+import { replay } from '../src/sources/replay.js';
 
 export interface RecordRunOptions<T> {
   readonly engine: Engine;
@@ -68,8 +68,6 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
   const analysis = options.analyse(frames.asObservable());
   let spikes = 0;
   if (checkpoint && resumedAt > 0) {
-    // TEMPORARY until src/sources/replay.ts lands
-    const { replay } = (await import(['..', 'src', 'sources', 'replay.js'].join('/'))) as { replay: (path: string, options: object) => Replay<Frame> };
     await lastValueFrom(
       replay(out, { chunk: options.chunk, t0: 0, t1: resumedAt, size: engine.size }).pipe(
         tap((frame) => {

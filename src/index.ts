@@ -156,6 +156,8 @@ export type { SpikeArrays } from './sources/fromSpikeArrays.js';
 export { fromSpikeArrays } from './sources/fromSpikeArrays.js';
 export type { ReplayOptions, ReplayStateOptions } from './sources/replay.js';
 export { replay, replayState } from './sources/replay.js';
+export type { Inspection, RunInfo, RunTableInfo, TableFileInfo, ColumnInfo } from './cli/inspect.js';
+export { inspectPath, formatInspection } from './cli/inspect.js';
 
 // ── operators ──────────────────────────────────────────────────────────────
 export type { CollectedSpikes } from './operators/collectSpikes.js';

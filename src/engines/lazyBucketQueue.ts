@@ -96,7 +96,7 @@ export class LazyBucketQueue {
       if (key === heapKey[0]) return top;
       // the key grew since it was filed
       const bucket = bucketOf(key);
-      if (bucket >= this.current) {
+      if (bucket > this.current) {
         this.removeTop();
         this.pushList(top, bucket);
       } else {

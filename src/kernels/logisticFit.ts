@@ -10,8 +10,8 @@ export interface LogisticFit {
   /**
    * True when the data are separated: every trial left of some x failed and every one right of it succeeded
    * (with at most one mixed point between). The likelihood then keeps rising as the transition sharpens, so no
-   * finite maximum exists: `scale` is left at its lower bound and `midpoint` is the middle of the gap between the
-   * last point with a failure and the first point with a success (or the mixed point itself).
+   * finite maximum exists: `scale` is set to its lower bound and `midpoint` to the middle of the gap between the
+   * last point with a failure and the first point with a success (the mixed point itself, if there is one).
    */
   readonly separated: boolean;
 }
@@ -33,7 +33,8 @@ function logSigmoid(z: number): number {
  * The likelihood is profiled: for a given s the best μ is the unique root of the score
  * Σ (k_i − n_i·P(x_i)), which increases monotonically in μ (Brent's method); the profile is then maximised over
  * ln s on a grid followed by golden-section refinement, with s in [1e-4, 10] × the span of x. No starting
- * guess is needed and every step is bracketed, so the fit cannot diverge.
+ * guess is needed and every step is bracketed, so the fit cannot diverge. Separated data, which have no finite
+ * maximum, are recognised beforehand (see {@link LogisticFit.separated}).
  */
 export function fitLogistic(x: ArrayLike<number>, successes: ArrayLike<number>, trials: ArrayLike<number>): LogisticFit {
   const n = x.length;
@@ -57,6 +58,15 @@ export function fitLogistic(x: ArrayLike<number>, successes: ArrayLike<number>, 
     if (x[i] > xMax) xMax = x[i];
   }
   if (totalSuccesses === 0 || totalSuccesses === totalTrials) return { midpoint: NaN, scale: NaN, logLikelihood: 0, separated: false };
+  // Separated data (every trial left of some x failed, every one right of it succeeded, at most one mixed point
+  // between) have no finite maximum: the likelihood keeps rising as the curve sharpens into a step there.
+  let lastFailure = -Infinity;
+  let firstSuccess = Infinity;
+  for (let i = 0; i < n; i++) {
+    if (trials[i] === 0) continue;
+    if (successes[i] < trials[i] && x[i] > lastFailure) lastFailure = x[i];
+    if (successes[i] > 0 && x[i] < firstSuccess) firstSuccess = x[i];
+  }
   const span = xMax > xMin ? xMax - xMin : 1;
   const minScale = 1e-4 * span;
   const maxScale = 10 * span;
@@ -69,6 +79,10 @@ export function fitLogistic(x: ArrayLike<number>, successes: ArrayLike<number>, 
     }
     return sum;
   };
+  if (lastFailure <= firstSuccess) {
+    const midpoint = (lastFailure + firstSuccess) / 2;
+    return { midpoint, scale: minScale, logLikelihood: logLikelihood(midpoint, minScale), separated: true };
+  }
   const bestMidpoint = (s: number): number => {
     const score = (mu: number) => {
       let sum = 0;
@@ -95,7 +109,7 @@ export function fitLogistic(x: ArrayLike<number>, successes: ArrayLike<number>, 
       bestIndex = g;
     }
   }
-  // golden-section search on the grid cell pair around the best point
+  // golden-section search on the two grid cells around the best point
   let a = lo + Math.max(0, bestIndex - 1) * step;
   let b = lo + Math.min(gridPoints - 1, bestIndex + 1) * step;
   const ratio = (Math.sqrt(5) - 1) / 2;
@@ -120,20 +134,7 @@ export function fitLogistic(x: ArrayLike<number>, successes: ArrayLike<number>, 
   }
   let logScale = (a + b) / 2;
   if (bestValue > profile(logScale)) logScale = lo + bestIndex * step;
-  const separated = logScale - lo < 1e-6 * (hi - lo) + 1e-9;
-  if (!separated) {
-    const s = Math.exp(logScale);
-    const mu = bestMidpoint(s);
-    return { midpoint: mu, scale: s, logLikelihood: logLikelihood(mu, s), separated: false };
-  }
-  // Separated data: the last point with a failure and the first point with a success bound the transition.
-  let lastFailure = -Infinity;
-  let firstSuccess = Infinity;
-  for (let i = 0; i < n; i++) {
-    if (trials[i] === 0) continue;
-    if (successes[i] < trials[i] && x[i] > lastFailure) lastFailure = x[i];
-    if (successes[i] > 0 && x[i] < firstSuccess) firstSuccess = x[i];
-  }
-  const midpoint = lastFailure < firstSuccess ? (lastFailure + firstSuccess) / 2 : bestMidpoint(minScale);
-  return { midpoint, scale: minScale, logLikelihood: logLikelihood(midpoint, minScale), separated: true };
+  const s = Math.exp(logScale);
+  const mu = bestMidpoint(s);
+  return { midpoint: mu, scale: s, logLikelihood: logLikelihood(mu, s), separated: false };
 }

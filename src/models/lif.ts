@@ -32,14 +32,6 @@ export interface LifConfig {
   readonly method: IntegrationMethod;
 }
 
-/** The declarations with some defaults replaced, for commands whose setting differs (e.g. no stimulus). */
-export function withDefaults(specs: readonly ParamSpec[], defaults: Record<string, number | string | boolean>): ParamSpec[] {
-  for (const name of Object.keys(defaults)) {
-    if (!specs.some((spec) => spec.name === name)) throw new Error(`withDefaults: no parameter named ${name}`);
-  }
-  return specs.map((spec) => (spec.name in defaults ? ({ ...spec, default: defaults[spec.name] } as ParamSpec) : spec));
-}
-
 export function lifConfig(values: ParamValues): LifConfig {
   const config: LifConfig = {
     capacitance: numberParam(values, 'c-m'),

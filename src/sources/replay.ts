@@ -233,6 +233,7 @@ class RowCursor {
       if (this.current === undefined || this.position === this.current.t.length) {
         if (this.next === this.parts.length) break;
         const path = this.parts[this.next++].path;
+        // drop the finished part before decoding the next, so at most one decoded part is held (plus taken views)
         this.current = undefined;
         this.current = await readPartRows(path, this.kind);
         this.currentPath = path;
