@@ -13,7 +13,11 @@ function bruteMin(keys: Float64Array): number {
 const fine = (min: number, max: number) => fc.integer({ min, max }).map((k) => 1 + k / 2048);
 const anyKey = fc.oneof(fine(-6, 10), fc.integer({ min: -3, max: 0 }), fc.double({ min: -1, max: 1e4, noNaN: true }));
 /** Either all keys in a few neighbouring buckets, or keys of any sign and size. */
-const initialKeys = fc.oneof(fc.array(fine(-6, 10), { minLength: 1, maxLength: 40 }), fc.array(anyKey, { minLength: 1, maxLength: 40 }));
+const initialKeys = fc.oneof(
+  fc.array(fine(-6, 10), { minLength: 1, maxLength: 6 }),
+  fc.array(fine(-6, 10), { minLength: 1, maxLength: 40 }),
+  fc.array(anyKey, { minLength: 1, maxLength: 40 }),
+);
 const change = fc.oneof({ arbitrary: fc.integer({ min: 0, max: 3 }).map((k) => k / 2048), weight: 4 }, { arbitrary: fc.double({ min: 0, max: 50, noNaN: true }), weight: 1 });
 
 type Command =
@@ -25,7 +29,7 @@ type Command =
 const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('increase' as const), entry: fc.nat(), by: change }),
   fc.record({ kind: fc.constant('decrease' as const), entry: fc.nat(), by: change }),
-  fc.record({ kind: fc.constant('fire' as const), growth: fc.oneof(fc.constant(1 + 1 / 1024), fc.double({ min: 1, max: 4, noNaN: true })) }),
+  fc.record({ kind: fc.constant('fire' as const), growth: fc.oneof(fc.integer({ min: 0, max: 4 }).map((k) => 1 + k / 2048), fc.double({ min: 1, max: 4, noNaN: true })) }),
   fc.constant({ kind: 'rescale' as const }),
 );
 
@@ -63,7 +67,7 @@ describe('LazyBucketQueue', () => {
           expect(queue.min()).toBe(bruteMin(keys));
         }
       }),
-      { seed: 42, numRuns: 300 },
+      { seed: 42, numRuns: 600 },
     );
   });
 
