@@ -112,6 +112,14 @@ describe('spikeflow run balanced-lif', () => {
     expect(existsSync(out)).toBe(false);
   });
 
+  it('reports an unwritable --out in one line with exit code 1', async () => {
+    const result = await runCli(['run', 'balanced-lif', ...small, '--out', join(dir, 'init.parquet', 'sub')]);
+    expect(result.code).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^spikeflow: out: cannot create directory .*init\.parquet\/sub/);
+  });
+
   it('lists pipelines with their parameters and defaults', async () => {
     const result = await runCli(['list']);
     expect(result.code).toBe(0);

@@ -1,5 +1,5 @@
 /**
- * A deliberately naive exact simulation of an inhibitory LIF network with instantaneous pulses, in V itself:
+ * A deliberately naive exact simulation of a LIF network with instantaneous pulses, in V itself:
  * every event advances all potentials analytically, so it shares no representation with EventLifEngine and
  * serves as its reference. It also finds the first order-ambiguous pulse: one that reaches a neuron within
  * `window` of that neuron's own threshold crossing (before or after it), where a clock grid may merge both
@@ -14,6 +14,7 @@ export interface ReferenceLifOptions {
   readonly drive: number;
   readonly threshold: number;
   readonly reset: number;
+  /** Pulse size when the CSR has no per-synapse weights. */
   readonly weight: number;
   /** Simulated time (s); spikes at times < duration are returned. */
   readonly duration: number;
@@ -43,11 +44,12 @@ export function referenceLifRun(options: ReferenceLifOptions): ReferenceLifRun {
   const timeToThreshold = (v: number): number =>
     v >= threshold ? 0 : drive > threshold ? tauM * Math.log((drive - v) / (drive - threshold)) : Infinity;
   for (;;) {
+    // earliest crossing; neurons already at or above threshold fire most depolarised first, ties by index
     let next = -1;
     let wait = Infinity;
     for (let i = 0; i < size; i++) {
       const w = timeToThreshold(V[i]);
-      if (w < wait) {
+      if (w < wait || (w === 0 && wait === 0 && V[i] > V[next])) {
         wait = w;
         next = i;
       }
@@ -64,7 +66,7 @@ export function referenceLifRun(options: ReferenceLifOptions): ReferenceLifRun {
       if (window > 0 && firstAmbiguity === Infinity && target !== next) {
         if (timeToThreshold(V[target]) < window || now - lastSpike[target] < window) firstAmbiguity = now;
       }
-      V[target] += options.weight;
+      V[target] += csr.weights ? csr.weights[k] : options.weight;
     }
     V[next] = reset;
     if (options.stopAtAmbiguity && firstAmbiguity < Infinity) break;
