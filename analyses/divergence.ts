@@ -12,7 +12,7 @@ import { mapInWorkers, shareTypedArray } from '../src/pool/pool.js';
 import { writeColumnTable } from '../pipelines/columnTable.js';
 import { sampleGrid } from '../pipelines/pairRun.js';
 import { shareStudyNetwork, type DirectionTask, type PerturbedRunResult, type PerturbedRunShared } from '../pipelines/perturbedRun.js';
-import { referenceRun } from '../pipelines/referenceRun.js';
+import { DIVERGENCE_RULE, describeReferenceRun, referenceRun } from '../pipelines/referenceRun.js';
 import { describeStudyNetwork, studyNetwork, studyNetworkParams, type StudyNetwork } from '../pipelines/studyNetwork.js';
 
 export const divergenceParams: readonly ParamSpec[] = [
@@ -53,7 +53,8 @@ export function logSpaced(low: number, high: number, count: number): Float64Arra
 /**
  * Task 5 of seed 000: for every ε and realization k, perturbs the settled state by ε·r_k in phase space, runs it
  * for T on the worker pool against the recorded reference, and decides decay or growth by the rule of
- * {@link divergenceThreshold} (final L2 distance above √(d(0)·e^(−T/τ_m)·d_unrelated)). P(diverge) per ε is
+ * {@link divergenceThreshold} (final L2 distance above √(d(0)·G·d_unrelated), with G the measured decay of an
+ * infinitesimal perturbation). P(diverge) per ε is
  * fitted with a logistic curve in log10 ε, whose midpoint is ε_ft, the size of the flux tubes.
  * Writes `divergence.parquet` (one row per run), `divergence_traces.parquet` (D_φ(t) of every run) and figures.
  */
@@ -93,7 +94,7 @@ export async function divergenceStudy(network: StudyNetwork, options: Divergence
     const { l2, meanAbs, clamped } = results[r] as Required<PerturbedRunResult>;
     const initial = l2[0];
     const final = l2[samples - 1];
-    const threshold = divergenceThreshold(initial, duration, config.tauM, reference.unrelatedL2);
+    const threshold = divergenceThreshold(initial, reference.decayFactor, reference.unrelatedL2);
     const diverged = final > threshold;
     column.eps[r] = tasks[r].eps;
     column.realization[r] = tasks[r].realization;
@@ -108,7 +109,7 @@ export async function divergenceStudy(network: StudyNetwork, options: Divergence
       divergedCount[Math.floor(r / realizations)]++;
       divergedWorst = Math.min(divergedWorst, final / reference.unrelatedL2);
     } else {
-      decayedWorst = Math.max(decayedWorst, final / (initial * Math.exp(-duration / config.tauM)));
+      decayedWorst = Math.max(decayedWorst, final / (initial * reference.decayFactor));
     }
     const base = r * samples;
     traces.eps.fill(tasks[r].eps, base, base + samples);
@@ -149,12 +150,12 @@ export async function divergenceStudy(network: StudyNetwork, options: Divergence
       separated: fit.separated,
       log_likelihood: fit.logLikelihood,
     },
-    rule: 'a run diverged when its final L2 phase distance exceeds √(d(0)·e^(−T/τ_m)·d_unrelated), the geometric midpoint between leak decay and the distance of unrelated states of this network',
-    unrelated_l2: reference.unrelatedL2,
-    unrelated_mean_abs: reference.unrelatedMeanAbs,
-    // how far each class stays from the threshold: decayed runs end at most this multiple of their leak-decay
-    // expectation; diverged runs end at least this fraction of the unrelated distance
-    decayed_max_ratio_to_leak_decay: decayedWorst,
+    rule: DIVERGENCE_RULE,
+    ...describeReferenceRun(reference, duration),
+    leak_rate_per_s: 1 / config.tauM,
+    // how far each class stays from the threshold: decayed runs end at most this multiple of the probe's decay,
+    // diverged runs at least this fraction of the unrelated distance
+    decayed_max_ratio_to_probe_decay: decayedWorst,
     diverged_min_ratio_to_unrelated: Number.isFinite(divergedWorst) ? divergedWorst : null,
     clamped_neurons_total: column.clamped.reduce((a, b) => a + b, 0),
     runs_wall_s: runsWall,

@@ -13,7 +13,7 @@ import { mapInWorkers, shareTypedArray } from '../src/pool/pool.js';
 import { RandomStreams } from '../src/random/stream.js';
 import { writeColumnTable } from '../pipelines/columnTable.js';
 import { shareStudyNetwork, type PerturbedRunResult, type PerturbedRunShared, type PlaneTask } from '../pipelines/perturbedRun.js';
-import { referenceRun } from '../pipelines/referenceRun.js';
+import { describeReferenceRun, referenceRun } from '../pipelines/referenceRun.js';
 import { describeStudyNetwork, studyNetwork, studyNetworkParams, type StudyNetwork } from '../pipelines/studyNetwork.js';
 
 export const fluxTubeParams: readonly ParamSpec[] = [
@@ -68,8 +68,9 @@ function finalDistance(network: StudyNetwork, a: Float64Array, b: Float64Array, 
  * threshold is joined; then one representative of each resulting cluster is compared with every other, so
  * separate patches that converge onto the same trajectory become one tube. The threshold comes from the data: the
  * middle (on a log scale) of the widest gap among the neighbour distances, together with the two reference levels
- * of the dynamics — the grid spacing decayed by e^(−T/τ_m) and the distance of unrelated states — so a plane that
- * lies wholly inside one tube, or whose neighbours all diverged, still gets a threshold between the two outcomes.
+ * of the dynamics — the grid spacing shrunk by the measured decay of an infinitesimal perturbation, and the
+ * distance of unrelated states — so a plane that lies wholly inside one tube, or whose neighbours all diverged,
+ * still gets a threshold between the two outcomes.
  */
 export async function fluxTubeStudy(network: StudyNetwork, options: FluxTubeOptions, context: RunContext): Promise<FluxTubeResult> {
   const { grid, span, duration } = options;
@@ -105,7 +106,7 @@ export async function fluxTubeStudy(network: StudyNetwork, options: FluxTubeOpti
     }
   }
   const spacing = axis[1] - axis[0];
-  const decayed = spacing * Math.exp(-duration / config.tauM);
+  const decayed = spacing * Math.min(reference.decayFactor, 1);
   const gap = widestLogGap([...pairs.map((pair) => pair[2]), decayed, reference.unrelatedL2]);
   const threshold = gap.threshold;
   const clusters = new UnionFind(grid * grid);
@@ -168,7 +169,7 @@ export async function fluxTubeStudy(network: StudyNetwork, options: FluxTubeOpti
     threshold,
     gap: { lower: gap.lower, upper: gap.upper },
     decayed_spacing: decayed,
-    unrelated_l2: reference.unrelatedL2,
+    ...describeReferenceRun(reference, duration),
     converged_neighbour_pairs: convergedNeighbours,
     neighbour_pairs: pairs.length,
     merged_patches: mergedPatches,

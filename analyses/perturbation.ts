@@ -5,12 +5,13 @@ import type { ParamSpec, ParamValues } from '../src/core/params.js';
 import { numberParam } from '../src/core/params.js';
 import { applyPhaseShift } from '../src/kernels/applyPhaseShift.js';
 import { divergenceThreshold } from '../src/kernels/divergenceThreshold.js';
+import { formatNumber } from '../src/figures/formatNumber.js';
 import { renderFigure } from '../src/figures/render.js';
 import { xySpec } from '../src/figures/xySpec.js';
 import { writeColumnTable } from '../pipelines/columnTable.js';
 import { distanceTrace, runPair, sampleGrid, type DistanceTrace } from '../pipelines/pairRun.js';
 import { perturbationDirection } from '../pipelines/perturbedRun.js';
-import { referenceRun } from '../pipelines/referenceRun.js';
+import { DIVERGENCE_RULE, describeReferenceRun, referenceRun, type ReferenceRun } from '../pipelines/referenceRun.js';
 import { describeStudyNetwork, studyEngine, studyNetwork, studyNetworkParams, type StudyNetwork } from '../pipelines/studyNetwork.js';
 
 export const perturbationParams: readonly ParamSpec[] = [
@@ -37,7 +38,7 @@ export interface PerturbationResult {
 /**
  * Task 3 of seed 000: settles the network, perturbs the settled state by ε·r in phase space, runs the reference
  * and the perturbed trajectory in lockstep and measures D_φ(t) at every sample, deciding decay or growth by the
- * rule of {@link divergenceThreshold}. Writes `distance.parquet` (t, d_l2, d_mean_abs) and `distance.png` into `out`.
+ * rule of {@link divergenceThreshold} against the reference levels of {@link referenceRun}. Writes `distance.parquet` (t, d_l2, d_mean_abs) and `distance.png` into `out`.
  */
 export async function perturbationStudy(network: StudyNetwork, options: PerturbationOptions, context: RunContext): Promise<PerturbationResult> {
   const { eps, realization, duration, every } = options;
@@ -52,12 +53,12 @@ export async function perturbationStudy(network: StudyNetwork, options: Perturba
   );
   const trace = await distanceTrace(frames);
   const last = trace.l2.length - 1;
-  const threshold = divergenceThreshold(trace.l2[0], duration, config.tauM, reference.unrelatedL2);
+  const threshold = divergenceThreshold(trace.l2[0], reference.decayFactor, reference.unrelatedL2);
   await writeColumnTable(join(context.out, 'distance.parquet'), { t: trace.times, d_l2: trace.l2, d_mean_abs: trace.meanAbs });
   const figures: string[] = [];
   if (context.figures) {
     figures.push('distance.png');
-    await renderFigure(distanceFigure(trace, network, reference.unrelatedL2, `D_φ(t) after a perturbation of ε = ${eps} (realization ${realization})`), join(context.out, figures[0]));
+    await renderFigure(distanceFigure(trace, network, reference, `D_φ(t) after a perturbation of ε = ${formatNumber(eps)} (realization ${realization})`), join(context.out, figures[0]));
   }
   const summary = {
     ...describeStudyNetwork(network),
@@ -70,27 +71,31 @@ export async function perturbationStudy(network: StudyNetwork, options: Perturba
     d_final: trace.l2[last],
     d_initial_mean_abs: trace.meanAbs[0],
     d_final_mean_abs: trace.meanAbs[last],
-    unrelated_l2: reference.unrelatedL2,
-    unrelated_mean_abs: reference.unrelatedMeanAbs,
+    ...describeReferenceRun(reference, duration),
     threshold,
     diverged: trace.l2[last] > threshold,
-    rule: 'diverged when the final L2 phase distance exceeds √(d_initial·e^(−T/τ_m)·d_unrelated)',
+    rule: DIVERGENCE_RULE,
     figures,
   };
   return { trace, summary, figures };
 }
 
-/** D_φ(t) on a log axis, with the two outcomes it is judged against: leak decay and the unrelated-state level. */
-export function distanceFigure(trace: DistanceTrace, network: StudyNetwork, unrelatedL2: number, title: string) {
+/**
+ * D_φ(t) on a log axis, with the two outcomes it is judged against: the decay of an infinitesimal perturbation
+ * (the probe, scaled to the same start) and the unrelated-state level; the leak e^(−t/τ_m) for comparison.
+ */
+export function distanceFigure(trace: DistanceTrace, network: StudyNetwork, reference: ReferenceRun, title: string) {
   const tMs = Array.from(trace.times, (t) => t * 1000);
-  const decay = Array.from(trace.times, (t) => trace.l2[0] * Math.exp(-t / network.config.tauM));
+  const scale = trace.l2[0] / reference.probe.l2[0];
+  const leak = Array.from(trace.times, (t) => trace.l2[0] * Math.exp(-t / network.config.tauM));
   const ends = [tMs[0], tMs[tMs.length - 1]];
   return xySpec({
     series: [
       { name: 'D_φ, L2 norm', x: tMs, y: trace.l2, mark: 'line' },
       { name: 'D_φ, mean |Δφ|', x: tMs, y: trace.meanAbs, mark: 'line' },
-      { name: 'leak decay e^(−t/τ_m)', x: tMs, y: decay, mark: 'line', dash: true },
-      { name: 'unrelated states (L2)', x: ends, y: [unrelatedL2, unrelatedL2], mark: 'line', dash: true },
+      { name: 'infinitesimal perturbation', x: Array.from(reference.probe.times, (t) => t * 1000), y: reference.probe.l2.map((d) => d * scale), mark: 'line', dash: true },
+      { name: 'leak e^(−t/τ_m)', x: tMs, y: leak, mark: 'line', dash: true },
+      { name: 'unrelated states (L2)', x: ends, y: [reference.unrelatedL2, reference.unrelatedL2], mark: 'line', dash: true },
     ],
     xLabel: 'time after the perturbation (ms)',
     yLabel: 'phase distance D_φ',

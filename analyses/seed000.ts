@@ -169,9 +169,11 @@ Figure: \`perturbation/distances.png\` (one subdirectory per ε with its table a
 ## Task 5: divergence probability (\`divergence/\`)
 
 ${divergence.realizations} realizations per ε, T = ${f(duration * 1000)} ms. A run diverged when its final distance exceeds
-√(D_φ(0)·e^(−T/τ_m)·D_unrelated), the geometric midpoint between leak decay and the distance of unrelated states
-(D_unrelated = ${f(divergence.unrelated_l2)}). Decayed runs ended at most ${f(divergence.decayed_max_ratio_to_leak_decay)} × their
-leak-decay expectation, diverged runs at least ${f(divergence.diverged_min_ratio_to_unrelated)} × D_unrelated.
+√(D_φ(0)·G·D_unrelated), the geometric midpoint between the decay of an infinitesimal perturbation (a probe of
+size 1e-8 shrank by G = ${f(divergence.probe_decay_factor)} over T, a decay rate of ${f(divergence.probe_decay_rate_per_s)}/s against the leak
+rate 1/τ_m = ${f(divergence.leak_rate_per_s)}/s) and the distance of unrelated states (D_unrelated = ${f(divergence.unrelated_l2)}).
+Decayed runs ended at most ${f(divergence.decayed_max_ratio_to_probe_decay)} × the probe's decay, diverged runs at least
+${f(divergence.diverged_min_ratio_to_unrelated)} × D_unrelated.
 
 | ε | P(diverge) |
 |---|---|

@@ -50,7 +50,7 @@ export interface PerturbedRunResult {
  * The unit-norm Gaussian direction of realization k in phase space, from the named stream `perturbation/<k>` of
  * the run's seed: the same direction for every ε and whatever else the run draws.
  */
-export function perturbationDirection(seed: number, realization: number, size: number): Float64Array {
+export function perturbationDirection(seed: number, realization: number | string, size: number): Float64Array {
   const direction = new RandomStreams(seed).stream(`perturbation/${realization}`).fillNormal(new Float64Array(size));
   normaliseInPlace(direction);
   return direction;

@@ -1,6 +1,21 @@
+import { applyPhaseShift } from '../src/kernels/applyPhaseShift.js';
 import { meanOf } from '../src/kernels/meanOf.js';
 import { distanceTrace, recordTrajectory, runPair, type DistanceTrace, type RecordedTrajectory } from './pairRun.js';
+import { perturbationDirection } from './perturbedRun.js';
 import { settledState, studyEngine, unrelatedInitialState, type StudyNetwork } from './studyNetwork.js';
+
+/**
+ * Size of the probe perturbation: far inside any flux tube (components of order 1e-10 at N = 10⁴), yet far above
+ * the rounding of V, so it measures the linear decay of perturbations.
+ */
+export const PROBE_EPS = 1e-8;
+
+/** The probe's direction comes from its own stream, `perturbation/probe`, apart from the realizations 0, 1, … */
+export const PROBE_REALIZATION = 'probe';
+
+/** How every study decides decay or growth, for summaries and READMEs. */
+export const DIVERGENCE_RULE =
+  'a run diverged when its final L2 phase distance exceeds √(d(0)·G·d_unrelated): the geometric midpoint between the decay of an infinitesimal perturbation (factor G, measured with a probe of size 1e-8) and the distance of unrelated states of this network';
 
 export interface ReferenceRunOptions {
   /** Simulated seconds after the perturbation time. */
@@ -11,7 +26,7 @@ export interface ReferenceRunOptions {
   readonly record?: boolean;
 }
 
-/** The settled state a study perturbs, and the scale of "unrelated" distances on this network. */
+/** The settled state a study perturbs, and the two reference levels of perturbation outcomes on this network. */
 export interface ReferenceRun {
   readonly settled: Float64Array;
   readonly reference?: RecordedTrajectory;
@@ -21,27 +36,52 @@ export interface ReferenceRun {
   readonly unrelatedL2: number;
   /** Mean of `unrelated.meanAbs` over the run. */
   readonly unrelatedMeanAbs: number;
+  /** D_φ(t) of a probe perturbation of size {@link PROBE_EPS}. */
+  readonly probe: DistanceTrace;
+  /** D(T)/D(0) of the probe: how much a perturbation that stays in its flux tube shrinks over the run. */
+  readonly decayFactor: number;
 }
 
 /**
  * Settles the network from its `init` state, and an independent trajectory from the `unrelated-init` stream for
- * the same time; then runs both for `duration` side by side, measuring how far apart unrelated states of this
- * network are (the level a perturbation that leaves its flux tube grows to). With `record`, the reference is
- * kept on the sample grid so perturbed runs elsewhere can be compared with it without simulating it again.
+ * the same time; then measures, over `duration`, the two levels every perturbation outcome is judged against:
+ * the distance of unrelated states (the reference against the independent trajectory) and the decay of an
+ * infinitesimal perturbation (a probe of size {@link PROBE_EPS}). With `record`, the reference is kept on the
+ * sample grid so perturbed runs elsewhere can be compared with it without simulating it again.
  */
 export async function referenceRun(network: StudyNetwork, options: ReferenceRunOptions): Promise<ReferenceRun> {
   const settled = await settledState(network);
   const unrelatedStart = await settledState(network, unrelatedInitialState(network));
+  const probeStart = new Float64Array(settled.length);
+  const shift = perturbationDirection(network.seed, PROBE_REALIZATION, settled.length);
+  for (let i = 0; i < shift.length; i++) shift[i] *= PROBE_EPS;
+  applyPhaseShift(network.phase, settled, shift, probeStart);
+
   const pairOptions = { duration: options.duration, every: options.every, phase: network.phase };
-  const other = studyEngine(network, unrelatedStart);
-  let reference: RecordedTrajectory | undefined;
-  let unrelated: DistanceTrace;
-  if (options.record) {
-    const engine = studyEngine(network, settled);
-    reference = recordTrajectory(engine, { ...pairOptions, shared: true });
-    unrelated = await distanceTrace(runPair(reference, other, pairOptions));
-  } else {
-    unrelated = await distanceTrace(runPair(studyEngine(network, settled), other, pairOptions));
-  }
-  return { settled, reference, unrelated, unrelatedL2: meanOf(unrelated.l2), unrelatedMeanAbs: meanOf(unrelated.meanAbs) };
+  const against = async (start: Float64Array, reference: RecordedTrajectory | undefined) =>
+    distanceTrace(runPair(reference ?? studyEngine(network, settled), studyEngine(network, start), pairOptions));
+  const reference = options.record ? recordTrajectory(studyEngine(network, settled), { ...pairOptions, shared: true }) : undefined;
+  const unrelated = await against(unrelatedStart, reference);
+  const probe = await against(probeStart, reference);
+  return {
+    settled,
+    reference,
+    unrelated,
+    unrelatedL2: meanOf(unrelated.l2),
+    unrelatedMeanAbs: meanOf(unrelated.meanAbs),
+    probe,
+    decayFactor: probe.l2[probe.l2.length - 1] / probe.l2[0],
+  };
+}
+
+/** Summary fields of the two reference levels. */
+export function describeReferenceRun(reference: ReferenceRun, duration: number): Record<string, unknown> {
+  return {
+    unrelated_l2: reference.unrelatedL2,
+    unrelated_mean_abs: reference.unrelatedMeanAbs,
+    probe_eps: PROBE_EPS,
+    probe_decay_factor: reference.decayFactor,
+    // compare with the leak rate 1/τ_m: equal in the clock-driven network, slower in the exact one
+    probe_decay_rate_per_s: -Math.log(reference.decayFactor) / duration,
+  };
 }

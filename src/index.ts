@@ -16,6 +16,7 @@ export { runFrames, stepsOf } from './core/run.js';
 export type { CommandDef, Job, RunContext, Progress } from './core/command.js';
 export { silentProgress } from './core/command.js';
 export { runParams } from './core/runParams.js';
+export { withDefaults } from './core/paramDefaults.js';
 export type { Frame, SpikeFrame, StateFrame, FlowTicket } from './core/frame.js';
 export { isSpikeFrame, isStateFrame } from './core/frame.js';
 export { SpikeflowError, invalidParameter, invalidFile, environmentError } from './core/errors.js';
@@ -23,6 +24,8 @@ export { SpikeflowError, invalidParameter, invalidFile, environmentError } from 
 // ── random ─────────────────────────────────────────────────────────────────
 export type { RandomStreamState } from './random/stream.js';
 export { RandomStream, RandomStreams } from './random/stream.js';
+export type { Xoshiro128State } from './random/xoshiro128.js';
+export { Xoshiro128 } from './random/xoshiro128.js';
 
 // ── network ────────────────────────────────────────────────────────────────
 export type { Csr } from './network/csr.js';
@@ -30,9 +33,31 @@ export { synapseCount } from './network/csr.js';
 export { erdosRenyi } from './network/erdosRenyi.js';
 export { fixedInDegree } from './network/fixedInDegree.js';
 export { writeEdgeList, readEdgeList } from './network/edgeList.js';
+export type { UniformSource, ProjectionOptions } from './network/fixedInDegreeProjection.js';
+export { fixedInDegreeProjection } from './network/fixedInDegreeProjection.js';
+export { bernoulliProjection } from './network/bernoulliProjection.js';
+export { denseRandomWeights } from './network/denseRandomWeights.js';
 
 // ── models ─────────────────────────────────────────────────────────────────
 export type { BalancedLifConfig } from './models/balancedLif.js';
+export type { LifConfig } from './models/lif.js';
+export { lifParams, lifConfig, lifTauM, lifSteadyState, lifPopulation } from './models/lif.js';
+export type { NoisyLifConfig } from './models/noisyLif.js';
+export { noisyLifParams, noisyLifConfig, noisyLifPopulation } from './models/noisyLif.js';
+export type { LifExpSynConfig } from './models/lifExpSyn.js';
+export { lifExpSynParams, lifExpSynConfig, lifExpSynPopulation } from './models/lifExpSyn.js';
+export type { LifNetworkConfig } from './models/lifNetwork.js';
+export { lifNetworkParams, lifNetworkConfig, lifNetworkSpec } from './models/lifNetwork.js';
+export type { BrunelConfig, BrunelConnectivity } from './models/brunel.js';
+export {
+  brunelParams,
+  brunelConfig,
+  brunelThresholdRate,
+  brunelExternalRate,
+  brunelConnectivity,
+  brunelInitialPotentials,
+  brunelNetworkSpec,
+} from './models/brunel.js';
 export {
   balancedLifParams,
   balancedLifConfig,
@@ -76,8 +101,32 @@ export type { DriveTuningOptions, DriveTuning } from './engines/tuneBalancedLifD
 export { tuneBalancedLifDrive, targetRateParam } from './engines/tuneBalancedLifDrive.js';
 export type { IzhikevichNetworkOptions, IzhikevichNetworkSetup } from './engines/izhikevichNetwork.js';
 export { IzhikevichNetworkEngine, createIzhikevichNetwork, IZHIKEVICH_DT } from './engines/izhikevichNetwork.js';
+export type {
+  TimedArray,
+  LifPopulationSpec,
+  PoissonPopulationSpec,
+  PopulationSpec,
+  ConnectivitySpec,
+  ProjectionSpec,
+  ExternalPoissonSpec,
+  SpikingNetworkSpec,
+  PopulationIndexRange,
+} from './engines/spikingNetwork.js';
+export { SpikingNetworkEngine } from './engines/spikingNetwork.js';
 
 // ── kernels ────────────────────────────────────────────────────────────────
+export type { DiscreteTable } from './kernels/discreteInversion.js';
+export { discreteTable, sampleDiscrete, addDiscreteSamples } from './kernels/discreteInversion.js';
+export { poissonTable } from './kernels/poissonTable.js';
+export { binomialTable } from './kernels/binomialTable.js';
+export type { IntegrationMethod, LifPropagator, LifPropagatorOptions } from './kernels/lifPropagator.js';
+export { lifPropagator } from './kernels/lifPropagator.js';
+export type { LifSpikeTimesOptions } from './kernels/lifSpikeTimes.js';
+export { lifSpikeTimes } from './kernels/lifSpikeTimes.js';
+export { spikeTrainReliability } from './kernels/spikeTrainReliability.js';
+export { peakToMedianPower } from './kernels/peakToMedianPower.js';
+export type { BrunelState, BrunelFeatures } from './kernels/classifyBrunelState.js';
+export { classifyBrunelState, BRUNEL_STATE_RULE } from './kernels/classifyBrunelState.js';
 export type { TransferKind, TransferFunction } from './kernels/transfer.js';
 export { transferValue, transferSlope, transferRange } from './kernels/transfer.js';
 export type { EiRateParams } from './kernels/eiRateField.js';

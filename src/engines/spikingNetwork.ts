@@ -126,7 +126,7 @@ export interface SpikingNetworkSpec {
 }
 
 /** Where a population's neurons sit in the engine's global index space. */
-export interface PopulationRange {
+export interface PopulationIndexRange {
   readonly name: string;
   readonly kind: 'lif' | 'poisson';
   readonly start: number;
@@ -209,7 +209,7 @@ export class SpikingNetworkEngine implements Engine {
   readonly size: number;
   readonly dt: number;
   readonly variables = ['V', 'I_syn'] as const;
-  readonly populations: readonly PopulationRange[];
+  readonly populations: readonly PopulationIndexRange[];
   step = 0;
   private readonly V: Float64Array;
   private readonly I: Float64Array;
@@ -240,7 +240,7 @@ export class SpikingNetworkEngine implements Engine {
     if (!(dt > 0 && Number.isFinite(dt))) throw invalidParameter('dt', dt, 'a positive time step');
     this.dt = dt;
     const streams = new RandomStreams(spec.seed);
-    const ranges: PopulationRange[] = [];
+    const ranges: PopulationIndexRange[] = [];
     const byName = new Map<string, number>();
     let total = 0;
     for (const population of spec.populations) {
@@ -314,7 +314,7 @@ export class SpikingNetworkEngine implements Engine {
     this.refineExternal = () => this.externalRandom.nextUint32();
   }
 
-  private prepareLif(population: LifPopulationSpec, index: number, range: PopulationRange, dt: number, external: ExternalRuntime[]): LifRuntime {
+  private prepareLif(population: LifPopulationSpec, index: number, range: PopulationIndexRange, dt: number, external: ExternalRuntime[]): LifRuntime {
     const name = population.name;
     const stochastic = population.noise !== undefined;
     const valid = stochastic ? STOCHASTIC_METHODS : DETERMINISTIC_METHODS;
@@ -569,8 +569,8 @@ function externalRuntime(external: ExternalPoissonSpec, dt: number): ExternalRun
 function projectionRuntime(
   spec: ProjectionSpec,
   pre: number,
-  preRange: PopulationRange,
-  postRange: PopulationRange,
+  preRange: PopulationIndexRange,
+  postRange: PopulationIndexRange,
   delaySteps: number,
   random: { uniform(): number },
 ): ProjectionRuntime {

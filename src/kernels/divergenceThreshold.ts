@@ -1,22 +1,22 @@
 /**
- * The distance that separates a decayed from a grown perturbation after `duration`: the geometric midpoint
- * √(d_decay·d_unrelated) between the two outcomes the dynamics allow, both measured rather than assumed:
- * - d_decay = initial·e^{−duration/τ_m}: a perturbation that stays inside its flux tube shrinks at least like the
- *   membrane leak (Monteforte & Wolf 2010; in a clock-driven run, neurons that spike on the same step on both
- *   trajectories even reset to identical potentials);
+ * The distance that separates a decayed from a grown perturbation at the end of a run: the geometric midpoint
+ * √(d_decayed·d_unrelated) between the two outcomes the dynamics allow, both measured on the network itself:
+ * - d_decayed = initial·decayFactor: a perturbation that stays inside its flux tube shrinks like an
+ *   infinitesimal one, whose decay factor over the run is measured with a probe (Monteforte & Wolf 2010: in the
+ *   clock-driven network this is the membrane leak e^(−t/τ_m), in the exact event-driven one it is slower);
  * - d_unrelated: the distance between two independent trajectories of the same network, which a perturbation
  *   that left its flux tube reaches within a few spikes.
- * The two are many orders of magnitude apart once the duration spans a few τ_m, so the midpoint on a log scale
- * decides robustly; a distance that neither decayed nor grew counts as not decayed.
+ * The two lie orders of magnitude apart once the run spans a few τ_m, so the midpoint on a log scale decides
+ * robustly. A factor above 1 is taken as 1 (a perturbation inside its tube does not grow), so a distance that
+ * neither decayed nor grew counts as decayed.
  *
  * @param initial the distance right after the perturbation
- * @param duration simulated seconds since the perturbation
- * @param tauM the membrane time constant
+ * @param decayFactor d(T)/d(0) of an infinitesimal perturbation
  * @param unrelated the distance of unrelated states, in the same norm as `initial`
  */
-export function divergenceThreshold(initial: number, duration: number, tauM: number, unrelated: number): number {
-  if (!(initial > 0 && unrelated > 0 && duration >= 0 && tauM > 0)) {
-    throw new RangeError(`divergenceThreshold: expected positive distances, duration ≥ 0 and τ_m > 0, got ${initial}, ${unrelated}, ${duration}, ${tauM}`);
+export function divergenceThreshold(initial: number, decayFactor: number, unrelated: number): number {
+  if (!(initial > 0 && unrelated > 0 && decayFactor > 0)) {
+    throw new RangeError(`divergenceThreshold: expected positive distances and decay factor, got ${initial}, ${unrelated} and ${decayFactor}`);
   }
-  return Math.sqrt(initial * Math.exp(-duration / tauM)) * Math.sqrt(unrelated);
+  return Math.sqrt(initial * Math.min(decayFactor, 1)) * Math.sqrt(unrelated);
 }
