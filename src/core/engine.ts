@@ -58,6 +58,11 @@ export interface Engine {
   advance(steps: number, spikes: SpikeRecorder): void;
   /** The live array of a state variable, one value per neuron; read it only between advances. */
   variable(name: string): Float64Array;
+  /**
+   * Writes the current values of `neurons` into `out` from `offset`. Optional: engines whose `variable` must
+   * rebuild every neuron (the event engine) implement it so that recording a few neurons stays cheap.
+   */
+  sample?(name: string, neurons: Int32Array, out: Float64Array, offset: number): void;
   saveState(): EngineState;
   restoreState(state: EngineState): void;
   /** Releases worker threads or other resources; a no-op for plain engines. */

@@ -105,10 +105,13 @@ function advanceSampling(engine: Engine, samplers: Sampler[], chunkStart: number
       const sampler = samplers[s];
       if (step % sampler.everySteps === 0) {
         const buffer = buffers[s];
-        const source = engine.variable(sampler.variable);
         const neurons = sampler.neurons;
         const base = buffer.filled * neurons.length;
-        for (let k = 0; k < neurons.length; k++) buffer.values[base + k] = source[neurons[k]];
+        if (engine.sample) engine.sample(sampler.variable, neurons, buffer.values, base);
+        else {
+          const source = engine.variable(sampler.variable);
+          for (let k = 0; k < neurons.length; k++) buffer.values[base + k] = source[neurons[k]];
+        }
         buffer.times[buffer.filled++] = step * engine.dt;
       }
       const upcoming = (Math.floor(step / sampler.everySteps) + 1) * sampler.everySteps;

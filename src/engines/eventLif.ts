@@ -107,6 +107,18 @@ export class EventLifEngine implements Engine {
     return this.potentials;
   }
 
+  sample(name: string, neurons: Int32Array, out: Float64Array, offset: number): void {
+    if (name !== 'V') throw invalidParameter('record', name, 'a variable of this model: V');
+    if (this.potentialsStep === this.step) {
+      for (let k = 0; k < neurons.length; k++) out[offset + k] = this.potentials[neurons[k]];
+      return;
+    }
+    const x = this.x;
+    const drive = this.options.drive;
+    const decay = Math.exp(-(this.step * this.dt - this.epoch) / this.tauM);
+    for (let k = 0; k < neurons.length; k++) out[offset + k] = drive - x[neurons[k]] * decay;
+  }
+
   /** V_i at the current grid time: I − x_i·e^{−(t − E)/τ_m}, one exponential for all neurons. */
   private computePotentials(out: Float64Array): void {
     const x = this.x;

@@ -93,6 +93,20 @@ describe('EventLifEngine', () => {
     expect(() => engine.variable('w')).toThrow(/variable of this model/);
   });
 
+  it('samples single neurons exactly as the full potential array reports them', () => {
+    const engine = new EventLifEngine(randomNetwork(4, 80, 0.1, false));
+    const neurons = Int32Array.from([0, 17, 79]);
+    for (const steps of [1, 13, 250]) {
+      engine.advance(steps, new SpikeRecorder());
+      const sampled = new Float64Array(5);
+      engine.sample('V', neurons, sampled, 2);
+      const all = engine.variable('V');
+      expect(Array.from(sampled.subarray(2))).toEqual(Array.from(neurons, (i) => all[i]));
+      engine.sample('V', neurons, sampled, 0);
+      expect(Array.from(sampled.subarray(0, 3))).toEqual(Array.from(neurons, (i) => all[i]));
+    }
+  });
+
   it('matches a hand-computed exchange of inhibitory pulses between two neurons', () => {
     // I = 1.5, V_T = 1, V_R = 0, w = −0.2: times in units of τ are logarithms of products of distance ratios
     const csr = csrOf(2, [[0, 1], [1, 0]]);
