@@ -1,4 +1,5 @@
 import { lastValueFrom, reduce, skipWhile, type Observable } from 'rxjs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { CommandDef, RunContext } from '../src/core/command.js';
 import { invalidParameter } from '../src/core/errors.js';
@@ -47,7 +48,18 @@ export const brunelRunParams: readonly ParamSpec[] = [
   ...brunelParams,
   ...withDefaults(runParams, { T: 1 }),
   ...brunelAnalysisParams,
+  { name: 'threads', kind: 'integer', min: 1, minInclusive: true, description: 'simulation threads (default: all cores for networks of ≥ 2·10⁶ synapses, else 1); results do not depend on it' },
 ];
+
+/** Below this many synapses a second thread costs more in barriers than it saves. */
+const PARALLEL_MIN_SYNAPSES = 2_000_000;
+
+/** The thread count of a Brunel run: the requested one, or all cores for large networks. */
+export function brunelThreads(config: BrunelConfig, requested: unknown): number {
+  if (typeof requested === 'number') return requested;
+  const size = config.excitatory + config.inhibitory;
+  return size * (config.inDegreeE + config.inDegreeI) >= PARALLEL_MIN_SYNAPSES ? availableParallelism() : 1;
+}
 
 /** The summary statistics and state of one Brunel run, over the frames after the transient. */
 export interface BrunelStats {
@@ -119,7 +131,7 @@ export async function analyseBrunel(frames: Observable<Frame>, config: BrunelCon
 }
 
 /** Builds the engine; shared by the pipeline and the phase-diagram workers. */
-export function createBrunelEngine(config: BrunelConfig, setup: { dt: number; seed: number; connectivity?: BrunelConnectivity }): SpikingNetworkEngine {
+export function createBrunelEngine(config: BrunelConfig, setup: { dt: number; seed: number; connectivity?: BrunelConnectivity; threads?: number }): SpikingNetworkEngine {
   return new SpikingNetworkEngine(brunelNetworkSpec(config, setup));
 }
 
@@ -232,7 +244,7 @@ export const brunel: CommandDef = {
     const config = brunelConfig(values);
     const timing = checkBrunelTiming(config, values);
     const seed = numberParam(values, 'seed');
-    const engine = createBrunelEngine(config, { dt: timing.dt, seed });
+    const engine = createBrunelEngine(config, { dt: timing.dt, seed, threads: brunelThreads(config, values.threads) });
     return {
       async run(context: RunContext) {
         const shown = rasterNeurons(config, seed);
@@ -268,6 +280,7 @@ export const brunel: CommandDef = {
           T: timing.duration,
           analysed_from_s: stats.analysedFrom,
           seed,
+          threads: engine.threads,
           spikes: result.spikes,
           simulation_wall_s: result.simulationSeconds,
           figures,

@@ -37,6 +37,8 @@ export type { UniformSource, ProjectionOptions } from './network/fixedInDegreePr
 export { fixedInDegreeProjection } from './network/fixedInDegreeProjection.js';
 export { bernoulliProjection } from './network/bernoulliProjection.js';
 export { denseRandomWeights } from './network/denseRandomWeights.js';
+export type { NormalSource } from './network/gaussianCoupling.js';
+export { gaussianCoupling } from './network/gaussianCoupling.js';
 
 // ── models ─────────────────────────────────────────────────────────────────
 export type { BalancedLifConfig } from './models/balancedLif.js';
@@ -67,6 +69,8 @@ export {
   balancedLifInitialState,
 } from './models/balancedLif.js';
 export { eiRateParams, eiRateConfig } from './models/eiRate.js';
+export type { BinaryBalancedConfig, BinaryConnectivity } from './models/binaryBalanced.js';
+export { binaryBalancedParams, binaryBalancedConfig, binaryBalance, binaryConnectivity } from './models/binaryBalanced.js';
 export type {
   IzhikevichParameters,
   IzhikevichType,
@@ -113,6 +117,14 @@ export type {
   PopulationIndexRange,
 } from './engines/spikingNetwork.js';
 export { SpikingNetworkEngine } from './engines/spikingNetwork.js';
+export type { EiRateEngineOptions } from './engines/eiRateEngine.js';
+export { EiRateEngine } from './engines/eiRateEngine.js';
+export type { ScsRateEngineOptions } from './engines/scsRateEngine.js';
+export { ScsRateEngine } from './engines/scsRateEngine.js';
+export type { BinaryBalancedEngineOptions } from './engines/binaryBalancedEngine.js';
+export { BinaryBalancedEngine } from './engines/binaryBalancedEngine.js';
+export type { DeepTanhEngineOptions } from './engines/deepTanhEngine.js';
+export { DeepTanhEngine } from './engines/deepTanhEngine.js';
 
 // ── kernels ────────────────────────────────────────────────────────────────
 export type { DiscreteTable } from './kernels/discreteInversion.js';
@@ -159,6 +171,11 @@ export type { ScsLyapunovOptions } from './kernels/scsLyapunovExponents.js';
 export { scsLyapunovExponents } from './kernels/scsLyapunovExponents.js';
 export type { BalanceParams, BalanceSolution } from './kernels/balanceSolution.js';
 export { balanceSolution } from './kernels/balanceSolution.js';
+export type { LagProducts } from './kernels/lagProducts.js';
+export { lagProducts, addLagSamples, lagAutocorrelation, autocorrelationReducer } from './kernels/lagProducts.js';
+export { contourSegments } from './kernels/contourSegments.js';
+export type { LinearFit } from './kernels/linearFit.js';
+export { linearFit } from './kernels/linearFit.js';
 export { minMaxDecimate } from './kernels/minMaxDecimate.js';
 export type { HistogramOptions, Histogram } from './kernels/histogram.js';
 export { histogram } from './kernels/histogram.js';
@@ -230,6 +247,11 @@ export type { PopulationRange, PopulationStatsOptions, PopulationStats } from '.
 export { populationStats } from './operators/populationStats.js';
 export type { FanoFactorOptions, FanoFactorResult } from './operators/fanoFactor.js';
 export { fanoFactor } from './operators/fanoFactor.js';
+export type { PopulationAutocorrelationOptions, PopulationAutocorrelation } from './operators/populationAutocorrelation.js';
+export { populationAutocorrelation } from './operators/populationAutocorrelation.js';
+export { populationMean } from './operators/populationMean.js';
+export type { ReplicaCorrelation } from './operators/replicaCorrelation.js';
+export { replicaCorrelation } from './operators/replicaCorrelation.js';
 
 // ── sinks ──────────────────────────────────────────────────────────────────
 export type { SpikeColumns, StateColumns, ColumnArray } from './sinks/tableSchemas.js';
@@ -266,6 +288,8 @@ export type { HeatmapSpecOptions } from './figures/heatmapSpec.js';
 export { heatmapSpec } from './figures/heatmapSpec.js';
 export type { PanelSpecOptions } from './figures/panelSpec.js';
 export { panelSpec } from './figures/panelSpec.js';
+export type { PathSpecOptions, PathSeries, PathLabel } from './figures/pathSpec.js';
+export { pathSpec } from './figures/pathSpec.js';
 
 // ── pool ───────────────────────────────────────────────────────────────────
 export type { PoolOptions } from './pool/pool.js';

@@ -1,31 +1,37 @@
+import { Worker } from 'node:worker_threads';
 import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
-import { invalidParameter } from '../core/errors.js';
+import { environmentError, invalidParameter } from '../core/errors.js';
 import { stepsOf } from '../core/run.js';
 import { binomialTable } from '../kernels/binomialTable.js';
-import { addDiscreteSamples, type DiscreteTable } from '../kernels/discreteInversion.js';
 import { lifPropagator, type IntegrationMethod } from '../kernels/lifPropagator.js';
 import { poissonTable } from '../kernels/poissonTable.js';
 import { bernoulliProjection } from '../network/bernoulliProjection.js';
 import type { Csr } from '../network/csr.js';
 import { fixedInDegreeProjection } from '../network/fixedInDegreeProjection.js';
+import { resolveWorkerFile } from '../pool/workerFile.js';
 import { RandomStreams } from '../random/stream.js';
-import { Xoshiro128, type Xoshiro128State } from '../random/xoshiro128.js';
+import { Xoshiro128 } from '../random/xoshiro128.js';
+import { splitByTarget } from './lifPartition.js';
 import {
-  drainArrivals,
-  drainArrivalsUnlessRefractory,
-  drainArrivalsWithCounts,
-  drainArrivalsWithCountsUnlessRefractory,
-  stepDelta,
-  stepDeltaNoise,
-  stepDeltaNoiseRefractory,
-  stepDeltaRefractory,
-  stepExponential,
-  stepExponentialNoise,
-  stepExponentialNoiseRefractory,
-  stepExponentialRefractory,
-  type LifStepArrays,
-  type LifStepConstants,
-} from './lifSteps.js';
+  BLOCK_SIZE,
+  COMMAND,
+  CONTROL_SLOTS,
+  EXIT,
+  FAILED,
+  FIRST_STEP,
+  NetworkPartition,
+  READY,
+  STEPS,
+  type BlockLayout,
+  type ExternalLayout,
+  type LifLayout,
+  type NetworkLayout,
+  type NetworkState,
+  type PartitionSynapses,
+  type PopulationLayout,
+  type ProjectionLayout,
+  type StepCase,
+} from './networkPartition.js';
 
 /** A sampled time series used as an input current (Brian2's TimedArray): `values[k]` holds on [k·dt, (k+1)·dt). */
 export interface TimedArray {
@@ -123,6 +129,8 @@ export interface SpikingNetworkSpec {
   readonly populations: readonly PopulationSpec[];
   readonly projections?: readonly ProjectionSpec[];
   readonly external?: readonly ExternalPoissonSpec[];
+  /** Threads that simulate the network (default 1); results are identical for every thread count. */
+  readonly threads?: number;
 }
 
 /** Where a population's neurons sit in the engine's global index space. */
@@ -138,56 +146,15 @@ const STOCHASTIC_METHODS: readonly IntegrationMethod[] = ['euler-maruyama', 'exa
 /** lastSpike of a neuron that never spiked: far enough back that no refractory period reaches the start. */
 const NEVER = -(2 ** 30);
 
-type StepCase = 'delta' | 'delta-refractory' | 'delta-noise' | 'delta-noise-refractory' | 'exp' | 'exp-refractory' | 'exp-noise' | 'exp-noise-refractory';
-
-interface LifRuntime {
-  readonly kind: 'lif';
-  readonly index: number;
-  readonly constants: LifStepConstants;
-  readonly stepCase: StepCase;
-  readonly refractory: boolean;
-  readonly noisy: boolean;
-  readonly reset: number;
-  /** Input arrives in I_syn (exponential synapses) rather than V. */
-  readonly synapticCurrent: boolean;
-  /** ΔV∞ of the timed input per sample (I_timed/g_L), or undefined. */
-  readonly timedShift?: Float64Array;
-  readonly stepsPerSample: number;
-  readonly external: readonly ExternalRuntime[];
-}
-
-interface PoissonRuntime {
-  readonly kind: 'poisson';
-  readonly index: number;
-  /** Position among the Poisson populations: its random lane and skip counter. */
-  readonly lane: number;
-  readonly start: number;
-  readonly size: number;
-  /** log(1 − p) of the per-step firing probability; −Infinity when p = 1. */
-  readonly logMiss: number;
-  readonly probability: number;
-}
-
-interface ExternalRuntime {
-  readonly table: DiscreteTable;
-  readonly weight: number;
-}
-
-interface ProjectionRuntime {
-  readonly pre: number;
-  readonly preStart: number;
-  readonly postStart: number;
-  readonly postSize: number;
-  readonly delaySteps: number;
-  readonly weight: number;
-  readonly offsets?: Int32Array;
-  readonly targets?: Uint16Array | Int32Array;
-  readonly weights?: Float64Array;
-  readonly dense?: Float64Array;
+/** What a projection's connectivity compiles to: full-size CSR (or dense matrix) before it is split by partition. */
+interface CompiledProjection {
+  readonly layout: ProjectionLayout;
+  readonly csr?: Csr;
 }
 
 /**
- * A clock-driven network of LIF-family populations and Poisson sources with delayed, population-pair synapses.
+ * A clock-driven network of LIF-family populations and Poisson sources with delayed, population-pair synapses,
+ * on one or several threads.
  *
  * Update order of every step n (t = n·dt), Brian2's default schedule:
  * 1. **state update** of every LIF population by its propagator (input current held over the step; refractory
@@ -203,41 +170,29 @@ interface ProjectionRuntime {
  * integrates and may fire again from step s + R (Brian2's `timestep(t − lastspike) >= timestep(refractory)`).
  *
  * Random draws: connectivity from `connectivity/<pre>-><post>`, noise from `noise`, external counts from
- * `external`, Poisson sources from `poisson/<name>` (each a fast xoshiro128** lane seeded from its named stream).
+ * `external`, Poisson sources from `poisson/<name>`; each population is cut into blocks of 1024 neurons with their
+ * own xoshiro128** lanes seeded from those streams, so results do not depend on the number of threads.
+ * With `threads` > 1 the neurons are split at block boundaries; worker threads run the other partitions on shared
+ * memory and meet the calling thread at one barrier per step.
  */
 export class SpikingNetworkEngine implements Engine {
   readonly size: number;
   readonly dt: number;
+  readonly threads: number;
   readonly variables = ['V', 'I_syn'] as const;
   readonly populations: readonly PopulationIndexRange[];
   step = 0;
-  private readonly V: Float64Array;
-  private readonly I: Float64Array;
-  private readonly vInf: Float64Array;
-  private readonly lastSpike: Int32Array;
-  private readonly normals: Float64Array;
-  private readonly spiking: Int32Array;
-  private readonly words: Uint32Array;
-  private readonly ring: Float64Array;
-  private readonly slots: number;
-  private readonly arrays: LifStepArrays;
-  private readonly lif: readonly LifRuntime[];
-  private readonly poisson: readonly PoissonRuntime[];
-  private readonly runtimes: readonly (LifRuntime | PoissonRuntime)[];
-  private readonly projections: readonly ProjectionRuntime[];
-  /** Spike-list range [spikeStart[p], spikeEnd[p]) of population p in the current step. */
-  private readonly spikeStart: Int32Array;
-  private readonly spikeEnd: Int32Array;
-  /** Per Poisson population: trials to skip before its next spike, counted from the start of the next step. */
-  private readonly poissonSkip: Float64Array;
-  private noiseRandom: Xoshiro128;
-  private externalRandom: Xoshiro128;
-  private poissonRandom: Xoshiro128[];
-  private readonly refineExternal: () => number;
+  private readonly layout: NetworkLayout;
+  private readonly state: NetworkState;
+  private readonly main: NetworkPartition;
+  private readonly workers: Worker[] = [];
+  private ready = false;
 
   constructor(spec: SpikingNetworkSpec) {
     const dt = spec.dt;
     if (!(dt > 0 && Number.isFinite(dt))) throw invalidParameter('dt', dt, 'a positive time step');
+    const threads = spec.threads ?? 1;
+    if (!(Number.isInteger(threads) && threads >= 1)) throw invalidParameter('threads', threads, 'an integer ≥ 1');
     this.dt = dt;
     const streams = new RandomStreams(spec.seed);
     const ranges: PopulationIndexRange[] = [];
@@ -252,307 +207,252 @@ export class SpikingNetworkEngine implements Engine {
     }
     this.size = total;
     this.populations = ranges;
-    this.V = new Float64Array(total);
-    this.I = new Float64Array(total);
-    this.vInf = new Float64Array(total);
-    this.lastSpike = new Int32Array(total).fill(NEVER);
-    this.normals = new Float64Array(total);
-    this.spiking = new Int32Array(total);
-    this.words = new Uint32Array(total);
-    this.arrays = { V: this.V, I: this.I, vInf: this.vInf, lastSpike: this.lastSpike, normals: this.normals, spiking: this.spiking };
-
     const lookup = (name: string, role: string): number => {
       const index = byName.get(name);
       if (index === undefined) throw invalidParameter(role, name, `a population name (${[...byName.keys()].join(', ')})`);
       return index;
     };
 
-    const externalByTarget = new Map<number, ExternalRuntime[]>();
+    const externalByTarget = new Map<number, ExternalLayout[]>();
     for (const external of spec.external ?? []) {
       const target = lookup(external.target, 'external target');
       if (spec.populations[target].kind !== 'lif') throw invalidParameter('external target', external.target, 'a LIF population');
-      externalByTarget.set(target, [...(externalByTarget.get(target) ?? []), externalRuntime(external, dt)]);
+      externalByTarget.set(target, [...(externalByTarget.get(target) ?? []), externalLayout(external, dt)]);
     }
-
-    const runtimes: (LifRuntime | PoissonRuntime)[] = [];
-    spec.populations.forEach((population, index) => {
-      const range = ranges[index];
+    const vInf = new Float64Array(total);
+    const V = new Float64Array(total);
+    const populations: PopulationLayout[] = spec.populations.map((population, k) => {
+      const range = ranges[k];
       if (population.kind === 'poisson') {
         const probability = population.rate * dt;
         if (!(probability >= 0 && probability <= 1)) throw invalidParameter(`${population.name} rate`, population.rate, `a rate in [0, 1/dt = ${1 / dt} Hz]`);
-        const lane = runtimes.filter((r) => r.kind === 'poisson').length;
-        runtimes.push({ kind: 'poisson', index, lane, start: range.start, size: range.size, probability, logMiss: Math.log1p(-probability) });
-      } else {
-        runtimes.push(this.prepareLif(population, index, range, dt, externalByTarget.get(index) ?? []));
+        return { kind: 'poisson', start: range.start, end: range.start + range.size, logMiss: Math.log1p(-probability) };
       }
+      return lifLayout(population, range, dt, externalByTarget.get(k) ?? [], V, vInf);
     });
-    this.runtimes = runtimes;
-    this.lif = runtimes.filter((r): r is LifRuntime => r.kind === 'lif');
-    this.poisson = runtimes.filter((r): r is PoissonRuntime => r.kind === 'poisson');
 
-    const projections: ProjectionRuntime[] = [];
+    const compiled: CompiledProjection[] = [];
     for (const projection of spec.projections ?? []) {
       const pre = lookup(projection.pre, 'projection pre');
       const post = lookup(projection.post, 'projection post');
       if (spec.populations[post].kind !== 'lif') throw invalidParameter('projection post', projection.post, 'a LIF population (Poisson sources take no input)');
-      const delaySteps = stepsOf(`delay ${projection.pre}->${projection.post}`, projection.delay ?? 0, dt);
-      if (delaySteps < 0) throw invalidParameter(`delay ${projection.pre}->${projection.post}`, projection.delay, 'a delay ≥ 0');
-      projections.push(
-        projectionRuntime(projection, pre, ranges[pre], ranges[post], delaySteps, streams.stream(`connectivity/${projection.pre}->${projection.post}`)),
-      );
+      const label = `delay ${projection.pre}->${projection.post}`;
+      const delaySteps = stepsOf(label, projection.delay ?? 0, dt);
+      if (delaySteps < 0) throw invalidParameter(label, projection.delay, 'a delay ≥ 0');
+      compiled.push(compileProjection(projection, pre, ranges[pre], ranges[post], delaySteps, streams.stream(`connectivity/${projection.pre}->${projection.post}`)));
     }
-    this.projections = projections;
-    this.slots = 1 + projections.reduce((max, p) => Math.max(max, p.delaySteps), 0);
-    this.ring = new Float64Array(this.slots * total);
-    this.spikeStart = new Int32Array(runtimes.length);
-    this.spikeEnd = new Int32Array(runtimes.length);
 
-    this.noiseRandom = Xoshiro128.fromStream(streams.stream('noise'));
-    this.externalRandom = Xoshiro128.fromStream(streams.stream('external'));
-    this.poissonRandom = this.poisson.map((p) => Xoshiro128.fromStream(streams.stream(`poisson/${spec.populations[p.index].name}`)));
-    this.poissonSkip = Float64Array.from(this.poisson, (p, k) => geometricSkip(this.poissonRandom[k], p.logMiss));
-    this.refineExternal = () => this.externalRandom.nextUint32();
-  }
+    const blocks: BlockLayout[] = [];
+    populations.forEach((population, k) => {
+      for (let start = population.start; start < population.end; start += BLOCK_SIZE) blocks.push({ population: k, start, end: Math.min(population.end, start + BLOCK_SIZE) });
+    });
+    const parts = Math.max(1, Math.min(threads, blocks.length));
+    this.threads = parts;
+    const bounds = blockBounds(blocks, total, parts);
+    const shared = parts > 1;
+    const slots = 1 + compiled.reduce((max, p) => Math.max(max, p.layout.delaySteps), 0);
+    const synapses: PartitionSynapses[][] = [];
+    for (let p = 0; p < parts; p++) synapses.push(compiled.map((projection) => partitionSynapses(projection, bounds[p], bounds[p + 1], shared)));
+    this.layout = { total, slots, populations, blocks, projections: compiled.map((c) => c.layout), bounds, synapses };
 
-  private prepareLif(population: LifPopulationSpec, index: number, range: PopulationIndexRange, dt: number, external: ExternalRuntime[]): LifRuntime {
-    const name = population.name;
-    const stochastic = population.noise !== undefined;
-    const valid = stochastic ? STOCHASTIC_METHODS : DETERMINISTIC_METHODS;
-    if (!valid.includes(population.method)) {
-      throw invalidParameter('method', population.method, `one of ${valid.join(', ')} for the ${stochastic ? 'stochastic' : 'deterministic'} population ${name}`);
-    }
-    if (!(population.tauM > 0)) throw invalidParameter(`${name} tau-m`, population.tauM, 'a positive time');
-    if (population.noise !== undefined && !(population.noise >= 0)) throw invalidParameter(`${name} sigma`, population.noise, 'a noise amplitude ≥ 0');
-    if (population.tauSyn !== undefined && !(population.tauSyn > 0)) throw invalidParameter(`${name} tau-syn`, population.tauSyn, 'a positive time');
-    const needsCapacitance = population.current !== undefined || population.timedCurrent !== undefined || population.tauSyn !== undefined;
-    if (needsCapacitance && !(population.capacitance !== undefined && population.capacitance > 0)) {
-      throw invalidParameter(`${name} capacitance`, population.capacitance, 'a positive capacitance (the population receives currents)');
-    }
-    if (!(population.reset < population.threshold)) throw invalidParameter(`${name} v-reset`, population.reset, `below the threshold ${population.threshold} V`);
-    const refractorySteps = stepsOf(`${name} refractory`, population.refractory ?? 0, dt);
-    const propagator = lifPropagator({ method: population.method, dt, tauM: population.tauM, capacitance: population.capacitance, tauSyn: population.tauSyn, sigma: population.noise });
-    const { start, size } = range;
-    const end = start + size;
-    const leak = population.capacitance !== undefined ? population.capacitance / population.tauM : 1;
-    const rest = population.rest ?? 0;
-    const current = population.current ?? 0;
-    if (typeof current !== 'number' && current.length !== size) throw invalidParameter(`${name} current`, `${current.length} values`, `${size} values, one per neuron`);
-    for (let i = 0; i < size; i++) this.vInf[start + i] = rest + (typeof current === 'number' ? current : current[i]) / leak;
-    const v0 = population.v0;
-    if (typeof v0 === 'number') this.V.fill(v0, start, end);
-    else if (v0.length !== size) throw invalidParameter(`${name} v0`, `${v0.length} values`, `${size} values, one per neuron`);
-    else this.V.set(v0, start);
-    let timedShift: Float64Array | undefined;
-    let stepsPerSample = 1;
-    if (population.timedCurrent) {
-      const timed = population.timedCurrent;
-      if (timed.values.length === 0) throw invalidParameter(`${name} timed current`, 'no samples', 'at least one sample');
-      stepsPerSample = stepsOf(`${name} timed current dt`, timed.dt, dt);
-      if (stepsPerSample < 1) throw invalidParameter(`${name} timed current dt`, timed.dt, `at least dt = ${dt} s`);
-      timedShift = Float64Array.from(timed.values, (value) => value / leak);
-    }
-    const refractory = refractorySteps > 0;
-    const noisy = stochastic && propagator.noise > 0;
-    const synapticCurrent = population.tauSyn !== undefined;
-    const stepCase = `${synapticCurrent ? 'exp' : 'delta'}${noisy ? '-noise' : ''}${refractory ? '-refractory' : ''}` as StepCase;
-    return {
-      kind: 'lif',
-      index,
-      constants: {
-        start,
-        end,
-        decay: propagator.decay,
-        current: propagator.current,
-        synapticDecay: propagator.synapticDecay,
-        noise: propagator.noise,
-        threshold: population.threshold,
-        refractorySteps,
-      },
-      stepCase,
-      refractory,
-      noisy,
-      reset: population.reset,
-      synapticCurrent,
-      timedShift,
-      stepsPerSample,
-      external,
+    const float = (length: number) => (shared ? new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8)) : new Float64Array(length));
+    const int = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4)) : new Int32Array(length));
+    const lanes = (name: string) => Xoshiro128.seedLanes(streams.stream(name), blocks.length, shared);
+    const poissonLanes = int(blocks.length * 4);
+    const poissonSkip = float(blocks.length);
+    blocks.forEach((block, b) => {
+      const population = populations[block.population];
+      if (population.kind !== 'poisson') return;
+      // the blocks of a source take consecutive lanes of the source's own stream
+      const random = Xoshiro128.fromStream(streams.stream(`poisson/${spec.populations[block.population].name}`));
+      poissonSkip[b] = population.logMiss === 0 ? Infinity : Math.floor(Math.log(1 - random.uniform53()) / population.logMiss);
+      random.storeLane(poissonLanes, b);
+    });
+    const state: NetworkState = {
+      V: float(total),
+      I: float(total),
+      vInf: float(total),
+      lastSpike: int(total).fill(NEVER),
+      normals: float(total),
+      words: shared ? new Uint32Array(new SharedArrayBuffer(Math.max(1, total) * 4)) : new Uint32Array(total),
+      ring: float(slots * total),
+      lists: int(2 * total),
+      spikeRanges: int(2 * parts * (populations.length + 1) * 2),
+      noiseLanes: lanes('noise'),
+      externalLanes: lanes('external'),
+      poissonLanes,
+      poissonSkip,
+      control: int(CONTROL_SLOTS),
     };
+    state.V.set(V);
+    state.vInf.set(vInf);
+    this.state = state;
+    this.main = new NetworkPartition(this.layout, state, 0);
+    if (parts > 1) {
+      const file = resolveWorkerFile(new URL('./spikingNetworkWorker.js', import.meta.url));
+      for (let p = 1; p < parts; p++) {
+        const worker = new Worker(file, { workerData: { layout: this.layout, state, index: p } });
+        worker.on('error', () => {
+          Atomics.store(state.control, FAILED, 1);
+          Atomics.notify(state.control, READY);
+        });
+        worker.unref();
+        this.workers.push(worker);
+      }
+    }
   }
 
   variable(name: string): Float64Array {
-    if (name === 'V') return this.V;
-    if (name === 'I_syn') return this.I;
+    if (name === 'V') return this.state.V;
+    if (name === 'I_syn') return this.state.I;
     throw invalidParameter('record', name, 'a variable of this network: V, I_syn');
   }
 
   advance(steps: number, spikes: SpikeRecorder): void {
-    const end = this.step + steps;
-    const { runtimes, spiking, spikeStart, spikeEnd } = this;
-    for (let step = this.step; step < end; step++) {
-      let count = 0;
-      for (let p = 0; p < runtimes.length; p++) {
-        const runtime = runtimes[p];
-        spikeStart[p] = count;
-        count = runtime.kind === 'lif' ? this.updateLif(runtime, step, count) : this.firePoisson(runtime, count);
-        spikeEnd[p] = count;
-      }
-      if (count > 0) this.propagate(step);
-      this.deliver(step);
-      if (count > 0) {
-        const V = this.V;
-        for (let k = 0; k < this.lif.length; k++) {
-          const lif = this.lif[k];
-          const reset = lif.reset;
-          const last = spikeEnd[lif.index];
-          for (let s = spikeStart[lif.index]; s < last; s++) V[spiking[s]] = reset;
-        }
-        spikes.appendStep(spiking, count, step);
-      }
+    if (steps <= 0) return;
+    if (this.workers.length > 0) {
+      if (!this.ready) this.awaitWorkers();
+      const control = this.state.control;
+      Atomics.store(control, STEPS, steps);
+      Atomics.store(control, FIRST_STEP, this.step);
+      Atomics.add(control, COMMAND, 1);
+      Atomics.notify(control, COMMAND);
     }
-    this.step = end;
+    this.main.run(steps, this.step, spikes);
+    this.step += steps;
   }
 
-  private updateLif(lif: LifRuntime, step: number, count: number): number {
-    const { arrays, normals } = this;
-    const c = lif.constants;
-    if (lif.noisy) this.noiseRandom.fillNormal(normals, c.start, c.end);
-    let shift = 0;
-    const timed = lif.timedShift;
-    if (timed) shift = timed[Math.min(timed.length - 1, Math.floor(step / lif.stepsPerSample))];
-    switch (lif.stepCase) {
-      case 'delta':
-        return stepDelta(arrays, c, shift, count);
-      case 'delta-refractory':
-        return stepDeltaRefractory(arrays, c, shift, count, step);
-      case 'delta-noise':
-        return stepDeltaNoise(arrays, c, shift, count);
-      case 'delta-noise-refractory':
-        return stepDeltaNoiseRefractory(arrays, c, shift, count, step);
-      case 'exp':
-        return stepExponential(arrays, c, shift, count);
-      case 'exp-refractory':
-        return stepExponentialRefractory(arrays, c, shift, count, step);
-      case 'exp-noise':
-        return stepExponentialNoise(arrays, c, shift, count);
-      case 'exp-noise-refractory':
-        return stepExponentialNoiseRefractory(arrays, c, shift, count, step);
+  private awaitWorkers(): void {
+    const control = this.state.control;
+    const expected = this.workers.length;
+    const deadline = Date.now() + 30_000;
+    while (Atomics.load(control, READY) < expected) {
+      if (Atomics.load(control, FAILED) !== 0) throw environmentError('a simulation thread failed to start');
+      if (Date.now() > deadline) throw environmentError(`simulation threads did not start within 30 s (${Atomics.load(control, READY)}/${expected} ready)`);
+      Atomics.wait(control, READY, Atomics.load(control, READY), 50);
     }
-  }
-
-  /** Bernoulli(p) per neuron and step, by geometric skips over the stream of (step, neuron) trials. */
-  private firePoisson(source: PoissonRuntime, count: number): number {
-    const k = source.lane;
-    const random = this.poissonRandom[k];
-    const spiking = this.spiking;
-    let position = this.poissonSkip[k];
-    while (position < source.size) {
-      spiking[count++] = source.start + position;
-      position += 1 + geometricSkip(random, source.logMiss);
-    }
-    this.poissonSkip[k] = position - source.size;
-    return count;
-  }
-
-  private propagate(step: number): void {
-    const { projections, spiking, spikeStart, spikeEnd, ring, size, slots } = this;
-    for (let p = 0; p < projections.length; p++) {
-      const projection = projections[p];
-      const first = spikeStart[projection.pre];
-      const last = spikeEnd[projection.pre];
-      if (first === last) continue;
-      const base = ((step + projection.delaySteps) % slots) * size + projection.postStart;
-      const preStart = projection.preStart;
-      if (projection.dense) {
-        const matrix = projection.dense;
-        const postSize = projection.postSize;
-        for (let s = first; s < last; s++) {
-          const row = (spiking[s] - preStart) * postSize;
-          for (let j = 0; j < postSize; j++) ring[base + j] += matrix[row + j];
-        }
-        continue;
-      }
-      const offsets = projection.offsets as Int32Array;
-      const targets = projection.targets as Uint16Array | Int32Array;
-      if (projection.weights) {
-        const weights = projection.weights;
-        for (let s = first; s < last; s++) {
-          const pre = spiking[s] - preStart;
-          const stop = offsets[pre + 1];
-          for (let k = offsets[pre]; k < stop; k++) ring[base + targets[k]] += weights[k];
-        }
-      } else {
-        const weight = projection.weight;
-        for (let s = first; s < last; s++) {
-          const pre = spiking[s] - preStart;
-          const stop = offsets[pre + 1];
-          for (let k = offsets[pre]; k < stop; k++) ring[base + targets[k]] += weight;
-        }
-      }
-    }
-  }
-
-  private deliver(step: number): void {
-    const { ring, words, lastSpike, refineExternal } = this;
-    const row = (step % this.slots) * this.size;
-    for (let k = 0; k < this.lif.length; k++) {
-      const lif = this.lif[k];
-      const { start, end, refractorySteps } = lif.constants;
-      const target = lif.synapticCurrent ? this.I : this.V;
-      const external = lif.external;
-      // all but the last external input are added to the ring; the last one is fused with draining it
-      for (let e = 0; e < external.length - 1; e++) {
-        this.externalRandom.fillUint32(words, 0, end - start);
-        addDiscreteSamples(external[e].table, words, ring, row + start, end - start, external[e].weight, refineExternal);
-      }
-      const last = external.length > 0 ? external[external.length - 1] : undefined;
-      if (last) this.externalRandom.fillUint32(words, 0, end - start);
-      const clamped = lif.refractory && !lif.synapticCurrent;
-      if (last && clamped) {
-        drainArrivalsWithCountsUnlessRefractory(target, ring, row, start, end, words, last.table, last.weight, refineExternal, lastSpike, step, refractorySteps);
-      } else if (last) drainArrivalsWithCounts(target, ring, row, start, end, words, last.table, last.weight, refineExternal);
-      else if (clamped) drainArrivalsUnlessRefractory(target, ring, row, start, end, lastSpike, step, refractorySteps);
-      else drainArrivals(target, ring, row, start, end);
-    }
+    this.ready = true;
   }
 
   saveState(): EngineState {
+    const { V, I, lastSpike, ring, poissonSkip, noiseLanes, externalLanes, poissonLanes } = this.state;
     return {
       step: this.step,
       arrays: {
-        V: Float64Array.from(this.V),
-        I: Float64Array.from(this.I),
-        lastSpike: Int32Array.from(this.lastSpike),
-        ring: Float64Array.from(this.ring),
-        poissonSkip: Float64Array.from(this.poissonSkip),
+        V: Float64Array.from(V),
+        I: Float64Array.from(I),
+        lastSpike: Int32Array.from(lastSpike),
+        ring: Float64Array.from(ring),
+        poissonSkip: Float64Array.from(poissonSkip),
+        noiseLanes: Int32Array.from(noiseLanes),
+        externalLanes: Int32Array.from(externalLanes),
+        poissonLanes: Int32Array.from(poissonLanes),
       },
-      values: {
-        noise: this.noiseRandom.saveState(),
-        external: this.externalRandom.saveState(),
-        poisson: this.poissonRandom.map((random) => random.saveState()),
-      },
+      values: {},
     };
   }
 
-  restoreState(state: EngineState): void {
-    this.V.set(state.arrays.V as Float64Array);
-    this.I.set(state.arrays.I as Float64Array);
-    this.lastSpike.set(state.arrays.lastSpike as Int32Array);
-    this.ring.set(state.arrays.ring as Float64Array);
-    this.poissonSkip.set(state.arrays.poissonSkip as Float64Array);
-    this.noiseRandom = Xoshiro128.fromState(state.values.noise as Xoshiro128State);
-    this.externalRandom = Xoshiro128.fromState(state.values.external as Xoshiro128State);
-    this.poissonRandom = (state.values.poisson as Xoshiro128State[]).map((saved) => Xoshiro128.fromState(saved));
-    this.step = state.step;
+  restoreState(saved: EngineState): void {
+    const state = this.state;
+    for (const name of ['V', 'I', 'lastSpike', 'ring', 'poissonSkip', 'noiseLanes', 'externalLanes', 'poissonLanes'] as const) {
+      const source = saved.arrays[name];
+      if (!source || source.length !== state[name].length) throw invalidParameter('checkpoint', name, `an array of ${state[name].length} values from the same network`);
+      state[name].set(source as never);
+    }
+    this.step = saved.step;
+  }
+
+  async dispose(): Promise<void> {
+    if (this.workers.length === 0) return;
+    const control = this.state.control;
+    Atomics.store(control, EXIT, 1);
+    Atomics.add(control, COMMAND, 1);
+    Atomics.notify(control, COMMAND);
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+    this.workers.length = 0;
   }
 }
 
-/** Trials before the next success of a Bernoulli(p) sequence: ⌊log(u)/log(1 − p)⌋ with u uniform in (0, 1]. */
-function geometricSkip(random: Xoshiro128, logMiss: number): number {
-  if (logMiss === 0) return Infinity;
-  return Math.floor(Math.log(1 - random.uniform53()) / logMiss);
+/** Partition bounds at block boundaries, balancing the number of neurons. */
+function blockBounds(blocks: readonly BlockLayout[], total: number, parts: number): number[] {
+  const bounds = [0];
+  for (let p = 1; p < parts; p++) {
+    const ideal = (p * total) / parts;
+    let best = bounds[bounds.length - 1];
+    for (const block of blocks) if (block.start > best && Math.abs(block.start - ideal) <= Math.abs(best - ideal)) best = block.start;
+    bounds.push(best);
+  }
+  bounds.push(total);
+  return bounds;
 }
 
-function externalRuntime(external: ExternalPoissonSpec, dt: number): ExternalRuntime {
+function lifLayout(population: LifPopulationSpec, range: PopulationIndexRange, dt: number, external: ExternalLayout[], V: Float64Array, vInf: Float64Array): LifLayout {
+  const name = population.name;
+  const stochastic = population.noise !== undefined;
+  const valid = stochastic ? STOCHASTIC_METHODS : DETERMINISTIC_METHODS;
+  if (!valid.includes(population.method)) {
+    throw invalidParameter('method', population.method, `one of ${valid.join(', ')} for the ${stochastic ? 'stochastic' : 'deterministic'} population ${name}`);
+  }
+  if (!(population.tauM > 0)) throw invalidParameter(`${name} tau-m`, population.tauM, 'a positive time');
+  if (population.noise !== undefined && !(population.noise >= 0)) throw invalidParameter(`${name} sigma`, population.noise, 'a noise amplitude ≥ 0');
+  if (population.tauSyn !== undefined && !(population.tauSyn > 0)) throw invalidParameter(`${name} tau-syn`, population.tauSyn, 'a positive time');
+  const needsCapacitance = population.current !== undefined || population.timedCurrent !== undefined || population.tauSyn !== undefined;
+  if (needsCapacitance && !(population.capacitance !== undefined && population.capacitance > 0)) {
+    throw invalidParameter(`${name} capacitance`, population.capacitance, 'a positive capacitance (the population receives currents)');
+  }
+  if (!(population.reset < population.threshold)) throw invalidParameter(`${name} v-reset`, population.reset, `below the threshold ${population.threshold} V`);
+  const refractorySteps = stepsOf(`${name} refractory`, population.refractory ?? 0, dt);
+  const propagator = lifPropagator({ method: population.method, dt, tauM: population.tauM, capacitance: population.capacitance, tauSyn: population.tauSyn, sigma: population.noise });
+  const { start, size } = range;
+  const end = start + size;
+  const leak = population.capacitance !== undefined ? population.capacitance / population.tauM : 1;
+  const rest = population.rest ?? 0;
+  const current = population.current ?? 0;
+  if (typeof current !== 'number' && current.length !== size) throw invalidParameter(`${name} current`, `${current.length} values`, `${size} values, one per neuron`);
+  for (let i = 0; i < size; i++) vInf[start + i] = rest + (typeof current === 'number' ? current : current[i]) / leak;
+  const v0 = population.v0;
+  if (typeof v0 === 'number') V.fill(v0, start, end);
+  else if (v0.length !== size) throw invalidParameter(`${name} v0`, `${v0.length} values`, `${size} values, one per neuron`);
+  else V.set(v0, start);
+  let timedShift: Float64Array | undefined;
+  let stepsPerSample = 1;
+  if (population.timedCurrent) {
+    const timed = population.timedCurrent;
+    if (timed.values.length === 0) throw invalidParameter(`${name} timed current`, 'no samples', 'at least one sample');
+    stepsPerSample = stepsOf(`${name} timed current dt`, timed.dt, dt);
+    if (stepsPerSample < 1) throw invalidParameter(`${name} timed current dt`, timed.dt, `at least dt = ${dt} s`);
+    timedShift = Float64Array.from(timed.values, (value) => value / leak);
+  }
+  const refractory = refractorySteps > 0;
+  const noisy = stochastic && propagator.noise > 0;
+  const synapticCurrent = population.tauSyn !== undefined;
+  const stepCase = `${synapticCurrent ? 'exp' : 'delta'}${noisy ? '-noise' : ''}${refractory ? '-refractory' : ''}` as StepCase;
+  return {
+    kind: 'lif',
+    start,
+    end,
+    constants: {
+      start,
+      end,
+      decay: propagator.decay,
+      current: propagator.current,
+      synapticDecay: propagator.synapticDecay,
+      noise: propagator.noise,
+      threshold: population.threshold,
+      refractorySteps,
+    },
+    stepCase,
+    refractory,
+    noisy,
+    reset: population.reset,
+    synapticCurrent,
+    timedShift,
+    stepsPerSample,
+    external,
+  };
+}
+
+function externalLayout(external: ExternalPoissonSpec, dt: number): ExternalLayout {
   const { synapses, rate, weight } = external;
   if (!(Number.isInteger(synapses) && synapses >= 0)) throw invalidParameter('external synapses', synapses, 'an integer ≥ 0');
   if (!(rate >= 0 && Number.isFinite(rate))) throw invalidParameter('external rate', rate, 'a rate ≥ 0');
@@ -566,14 +466,14 @@ function externalRuntime(external: ExternalPoissonSpec, dt: number): ExternalRun
   return { table: poissonTable(synapses * rate * dt), weight };
 }
 
-function projectionRuntime(
+function compileProjection(
   spec: ProjectionSpec,
   pre: number,
   preRange: PopulationIndexRange,
   postRange: PopulationIndexRange,
   delaySteps: number,
   random: { uniform(): number },
-): ProjectionRuntime {
+): CompiledProjection {
   const label = `${spec.pre}->${spec.post}`;
   const common = { pre, preStart: preRange.start, postStart: postRange.start, postSize: postRange.size, delaySteps };
   const connectivity = spec.connectivity;
@@ -587,7 +487,7 @@ function projectionRuntime(
       if (connectivity.weights.length !== preRange.size * postRange.size) {
         throw invalidParameter(`weights ${label}`, `${connectivity.weights.length} values`, `${preRange.size} × ${postRange.size} values`);
       }
-      return { ...common, weight: 0, dense: connectivity.weights };
+      return { layout: { ...common, weight: 0, dense: connectivity.weights } };
     }
     case 'csr': {
       const { csr } = connectivity;
@@ -595,17 +495,30 @@ function projectionRuntime(
       for (let k = 0; k < csr.targets.length; k++) {
         if (csr.targets[k] >= postRange.size) throw invalidParameter(`network ${label}`, `target ${csr.targets[k]}`, `targets below ${postRange.size}`);
       }
-      return { ...common, weight: csr.weights ? 0 : uniformWeight(), offsets: csr.offsets, targets: csr.targets, weights: csr.weights };
+      return { layout: { ...common, weight: csr.weights ? 0 : uniformWeight() }, csr };
     }
     case 'probability': {
       const weight = uniformWeight();
       const csr = bernoulliProjection(preRange.size, postRange.size, connectivity.p, random, { excludeSelf: sameGroup && !connectivity.autapses });
-      return { ...common, weight, offsets: csr.offsets, targets: csr.targets };
+      return { layout: { ...common, weight }, csr };
     }
     case 'in-degree': {
       const weight = uniformWeight();
       const csr = fixedInDegreeProjection(preRange.size, postRange.size, connectivity.k, random, { excludeSelf: sameGroup && !connectivity.autapses });
-      return { ...common, weight, offsets: csr.offsets, targets: csr.targets };
+      return { layout: { ...common, weight }, csr };
     }
   }
+}
+
+/** The part of a projection whose targets lie in the partition [low, high) of the global index space. */
+function partitionSynapses(projection: CompiledProjection, low: number, high: number, shared: boolean): PartitionSynapses {
+  const { postStart, postSize } = projection.layout;
+  const localLow = Math.max(0, low - postStart);
+  const localHigh = Math.min(postSize, high - postStart);
+  if (localLow >= localHigh) return { low: 0, high: 0 };
+  if (!projection.csr) return { low: localLow, high: localHigh };
+  const csr = projection.csr;
+  if (!shared && localLow === 0 && localHigh === postSize) return { low: 0, high: postSize, offsets: csr.offsets, targets: csr.targets, weights: csr.weights };
+  const part = splitByTarget(csr, localLow, localHigh);
+  return { low: localLow, high: localHigh, offsets: part.offsets, targets: part.targets, weights: part.weights };
 }

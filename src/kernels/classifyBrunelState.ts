@@ -30,8 +30,10 @@ export const BRUNEL_STATE_RULE = {
   slowFrequency: 40,
   /** …when it stands out at least this much above the median power. */
   slowPeakToMedian: 10,
-  /** χ (1 ms bins) at or above this, with irregular firing, is the fast oscillation. */
-  fastSynchronyChi: 0.18,
+  /** χ (1 ms bins) at or above this, with irregular firing, is the fast oscillation… */
+  fastSynchronyChi: 0.15,
+  /** …when its spectral peak stands out at least this much above the median power. */
+  fastPeakToMedian: 100,
 } as const;
 
 /**
@@ -40,7 +42,9 @@ export const BRUNEL_STATE_RULE = {
  * 2. mean CV < 0.2 (regular firing) → SR if χ ≥ 0.3, else AR;
  * 3. spectral peak below 40 Hz standing ≥ 10× above the median power → SI-slow (a slow global oscillation that
  *    each neuron joins only sparsely, so χ stays small);
- * 4. χ ≥ 0.18 → SI-fast;
+ * 4. χ ≥ 0.15 with a spectral peak ≥ 100× the median power → SI-fast (a population oscillation near 1/(4D)
+ *    that neurons join irregularly; both criteria, because χ alone varies with the connectivity's heterogeneity:
+ *    at (6, 4) it is 0.23–0.25 with fixed in-degrees and 0.18–0.21 with Erdős–Rényi connectivity);
  * 5. otherwise AI.
  * On the paper's four examples this gives (g, η) = (3, 2) SR, (6, 4) SI-fast, (5, 2) AI, (4.5, 0.9) SI-slow. χ
  * depends on N (finite-size fluctuations), so the thresholds hold for networks of about the paper's size.
@@ -50,6 +54,6 @@ export function classifyBrunelState(features: BrunelFeatures): BrunelState {
   if (!(features.meanRate >= rule.quiescentRate)) return 'Q';
   if (features.meanCv < rule.regularCv) return features.chi >= rule.regularSynchronyChi ? 'SR' : 'AR';
   if (features.peakFrequency < rule.slowFrequency && features.peakToMedian >= rule.slowPeakToMedian) return 'SI-slow';
-  if (features.chi >= rule.fastSynchronyChi) return 'SI-fast';
+  if (features.chi >= rule.fastSynchronyChi && features.peakToMedian >= rule.fastPeakToMedian) return 'SI-fast';
   return 'AI';
 }

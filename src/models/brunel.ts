@@ -135,7 +135,7 @@ export function brunelInitialPotentials(config: BrunelConfig, seed: number): Flo
 }
 
 /** The network for the spiking-network engine: populations E (indices 0…N_E−1) and I, four projections, external drive. */
-export function brunelNetworkSpec(config: BrunelConfig, setup: { dt: number; seed: number; connectivity?: BrunelConnectivity }): SpikingNetworkSpec {
+export function brunelNetworkSpec(config: BrunelConfig, setup: { dt: number; seed: number; connectivity?: BrunelConnectivity; threads?: number }): SpikingNetworkSpec {
   const connectivity = setup.connectivity ?? brunelConnectivity(config, setup.seed);
   const v0 = brunelInitialPotentials(config, setup.seed);
   const neuron = {
@@ -165,6 +165,7 @@ export function brunelNetworkSpec(config: BrunelConfig, setup: { dt: number; see
   return {
     dt: setup.dt,
     seed: setup.seed,
+    threads: setup.threads,
     populations: [
       { ...neuron, name: 'E', size: config.excitatory, v0: v0.subarray(0, config.excitatory) },
       { ...neuron, name: 'I', size: config.inhibitory, v0: v0.subarray(config.excitatory) },

@@ -36,6 +36,40 @@ export class Xoshiro128 {
     return new Xoshiro128([word(), word(), word(), word()]);
   }
 
+  /**
+   * Seeds `lanes` independent generators from consecutive draws of a named stream, packed 4 words per lane, e.g.
+   * one lane per block of neurons so that a block's draws do not depend on which thread simulates it.
+   */
+  static seedLanes(stream: RandomStream, lanes: number, shared = false): Int32Array {
+    const words = lanes * 4;
+    const states = shared ? new Int32Array(new SharedArrayBuffer(Math.max(1, words) * 4)) : new Int32Array(words);
+    for (let lane = 0; lane < lanes; lane++) {
+      const seeded = Xoshiro128.fromStream(stream);
+      seeded.storeLane(states, lane);
+    }
+    return states;
+  }
+
+  /** Continues lane `lane` of a packed state array (see `seedLanes`); a spare normal of the previous lane is dropped. */
+  loadLane(states: Int32Array, lane: number): this {
+    const o = lane * 4;
+    this.s0 = states[o];
+    this.s1 = states[o + 1];
+    this.s2 = states[o + 2];
+    this.s3 = states[o + 3];
+    this.spareNormal = NaN;
+    return this;
+  }
+
+  /** Writes the current state back as lane `lane`. */
+  storeLane(states: Int32Array, lane: number): void {
+    const o = lane * 4;
+    states[o] = this.s0;
+    states[o + 1] = this.s1;
+    states[o + 2] = this.s2;
+    states[o + 3] = this.s3;
+  }
+
   static fromState(state: Xoshiro128State): Xoshiro128 {
     const generator = new Xoshiro128(state.words);
     if (state.spareNormal !== null) generator.spareNormal = state.spareNormal;

@@ -283,3 +283,43 @@ describe('SpikingNetworkEngine: validation and state', () => {
     expect(tail.length).toBeGreaterThan(50);
   });
 });
+
+describe('SpikingNetworkEngine: threads', () => {
+  it('gives bit-identical spikes and potentials on 1, 2 and 3 threads (workers need `npm run build`)', async () => {
+    const spec = (threads: number): SpikingNetworkSpec => ({
+      dt,
+      seed: 21,
+      threads,
+      populations: [
+        { kind: 'poisson', name: 'drive', size: 1500, rate: 40 },
+        { kind: 'lif', name: 'E', size: 2000, tauM: 0.02, threshold: 0.02, reset: 0.01, refractory: 2e-3, method: 'exact', v0: 0.01 },
+        { kind: 'lif', name: 'I', size: 600, tauM: 0.02, threshold: 0.02, reset: 0.01, method: 'euler-maruyama', noise: 1e-3, v0: 0.01 },
+      ],
+      projections: [
+        { pre: 'drive', post: 'E', connectivity: { kind: 'in-degree', k: 50 }, weight: 2e-4 },
+        { pre: 'drive', post: 'I', connectivity: { kind: 'in-degree', k: 50 }, weight: 2e-4 },
+        { pre: 'E', post: 'E', connectivity: { kind: 'in-degree', k: 100 }, weight: 1e-4, delay: 1.5e-3 },
+        { pre: 'E', post: 'I', connectivity: { kind: 'probability', p: 0.05 }, weight: 1e-4, delay: 1e-3 },
+        { pre: 'I', post: 'E', connectivity: { kind: 'in-degree', k: 25 }, weight: -5e-4, delay: 1.5e-3 },
+        { pre: 'I', post: 'I', connectivity: { kind: 'dense', weights: new Float64Array(600 * 600).fill(-1e-6) } },
+      ],
+      external: [{ target: 'E', synapses: 200, rate: 10, weight: 1e-4, count: 'binomial' }],
+    });
+    const results = [];
+    for (const threads of [1, 2, 3]) {
+      const engine = new SpikingNetworkEngine(spec(threads));
+      const spikes = new SpikeRecorder();
+      engine.advance(700, spikes);
+      engine.advance(800, spikes);
+      results.push({ threads: engine.threads, neuron: Array.from(spikes.neuron.view()), step: Array.from(spikes.step.view()), V: Float64Array.from(engine.variable('V')) });
+      await engine.dispose();
+    }
+    expect(results.map((r) => r.threads)).toEqual([1, 2, 3]);
+    expect(results[0].neuron.length).toBeGreaterThan(1000);
+    for (const other of results.slice(1)) {
+      expect(other.neuron).toEqual(results[0].neuron);
+      expect(other.step).toEqual(results[0].step);
+      expect(other.V).toEqual(results[0].V);
+    }
+  });
+});

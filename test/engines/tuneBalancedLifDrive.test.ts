@@ -1,4 +1,9 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../helpers/cli.js';
 import { SpikeRecorder, balancedLifConfig, balancedLifDrive, balancedLifParams, createBalancedLifEngine, parseParams, tuneBalancedLifDrive } from '../../src/index.js';
 
 const configOf = (raw: Record<string, unknown>) => balancedLifConfig(parseParams(balancedLifParams, { N: 300, K: 100, ...raw }));
@@ -43,5 +48,22 @@ describe('tuneBalancedLifDrive', () => {
     const tuning = tuneBalancedLifDrive(configOf({ rheobase: 0 }), { targetRate: 5, dt: 1e-4, seed: 0, transient: 0.1, window: 0.3, tolerance: 0.05 });
     expect(tuning.drive).toBeGreaterThan(1);
     expect(Math.abs(tuning.rate - 5)).toBeLessThanOrEqual(0.25);
+  });
+});
+
+describe('--target-rate', () => {
+  it('tunes the drive of run balanced-lif and analyze perturbation and reports it in summary.json', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'spikeflow-target-rate-'));
+    const network = ['--N', '300', '--K', '100', '--target-rate', '8Hz', '--no-figures'];
+    const run = await runCli(['run', 'balanced-lif', ...network, '--T', '0.3', '--out', join(dir, 'run')]);
+    const study = await runCli(['analyze', 'perturbation', ...network, '--settle', '0.05', '--T', '0.02', '--out', join(dir, 'study')]);
+    expect(run.code).toBe(0);
+    expect(study.code).toBe(0);
+    const runSummary = JSON.parse(readFileSync(join(dir, 'run', 'summary.json'), 'utf8'));
+    const studySummary = JSON.parse(readFileSync(join(dir, 'study', 'summary.json'), 'utf8'));
+    // √K·ν̄·J₀·τ_m = V_T here: only a tuned drive above the threshold lets the network fire
+    expect(runSummary.drive).toBeGreaterThan(1);
+    expect(Math.abs(runSummary.tuned_rate_hz - 8)).toBeLessThanOrEqual(0.08);
+    expect(studySummary.drive).toBe(runSummary.drive);
   });
 });

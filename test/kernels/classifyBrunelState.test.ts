@@ -18,4 +18,9 @@ describe('classifyBrunelState', () => {
   it('needs the slow peak to stand out before calling the state SI-slow', () => {
     expect(classifyBrunelState({ meanRate: 10, meanCv: 0.8, chi: 0.05, peakFrequency: 20, peakToMedian: 3 })).toBe('AI');
   });
+
+  it('needs both synchrony and a pronounced oscillation for SI-fast, as with Erdős–Rényi connectivity at (6, 4)', () => {
+    expect(classifyBrunelState({ meanRate: 57.4, meanCv: 0.603, chi: 0.182, peakFrequency: 175.8, peakToMedian: 314 })).toBe('SI-fast');
+    expect(classifyBrunelState({ meanRate: 65.8, meanCv: 0.389, chi: 0.152, peakFrequency: 168, peakToMedian: 54.5 })).toBe('AI');
+  });
 });
