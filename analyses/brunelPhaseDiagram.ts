@@ -22,7 +22,14 @@ export const brunelPhaseDiagramParams: readonly ParamSpec[] = [
   { name: 'g-steps', kind: 'integer', min: 1, minInclusive: true, default: 13, description: 'grid points along g (evenly spaced, ends included)' },
   { name: 'eta-min', kind: 'number', min: 0, minInclusive: true, default: 0.5, description: 'smallest η = ν_ext/ν_thr of the grid' },
   { name: 'eta-max', kind: 'number', min: 0, minInclusive: true, default: 4, description: 'largest η of the grid' },
-  { name: 'eta-steps', kind: 'integer', min: 1, minInclusive: true, default: 15, description: 'grid points along η (evenly spaced, ends included)' },
+  { name: 'eta-steps', kind: 'integer', min: 1, minInclusive: true, default: 15, description: 'grid points along η (ends included)' },
+  {
+    name: 'eta-spacing',
+    kind: 'string',
+    choices: ['log', 'linear'],
+    default: 'log',
+    description: 'η grid evenly spaced in log η (default: resolves the narrow SI-slow band near η ≈ 0.9) or in η',
+  },
   { name: 'workers', kind: 'integer', min: 1, minInclusive: true, description: 'worker threads (default: all cores)' },
   ...withDefaults(runParams, { T: 0.5 }).filter((spec) => spec.name !== 'chunk'),
   ...brunelAnalysisParams,
@@ -31,20 +38,22 @@ export const brunelPhaseDiagramParams: readonly ParamSpec[] = [
 /** Integer codes of the states in the Parquet table, in this order. */
 export const BRUNEL_STATE_CODES: readonly BrunelState[] = ['Q', 'SR', 'AR', 'AI', 'SI-fast', 'SI-slow'];
 
-function grid(min: number, max: number, steps: number, name: string): number[] {
+function grid(min: number, max: number, steps: number, name: string, spacing: string): number[] {
   if (steps === 1) {
     if (min !== max) throw invalidParameter(`${name}-steps`, steps, `at least 2 for a range ${min} … ${max} (or ${name}-min = ${name}-max)`);
     return [min];
   }
   if (!(max > min)) throw invalidParameter(`${name}-max`, max, `greater than ${name}-min = ${min}`);
-  // rounded to 12 digits so that 0.1 + 0.2 style drift never shows in the table
-  return Array.from({ length: steps }, (_, k) => +(min + ((max - min) * k) / (steps - 1)).toPrecision(12));
+  if (spacing === 'log' && !(min > 0)) throw invalidParameter(`${name}-min`, min, `a positive value for a log-spaced grid`);
+  const at = (k: number) => (spacing === 'log' ? min * (max / min) ** (k / (steps - 1)) : min + ((max - min) * k) / (steps - 1));
+  // rounded to 4 significant digits so that the grid reads cleanly in the table and the figure
+  return Array.from({ length: steps }, (_, k) => (k === 0 ? min : k === steps - 1 ? max : +at(k).toPrecision(4)));
 }
 
-async function renderPhaseDiagram(out: string, gs: number[], etas: number[], results: readonly BrunelPointResult[]): Promise<string> {
+async function renderPhaseDiagram(out: string, gs: number[], etas: number[], logEta: boolean, results: readonly BrunelPointResult[]): Promise<string> {
   const at = (ig: number, ie: number) => results[ig * etas.length + ie];
   const cells = <T>(pick: (r: BrunelPointResult) => T): T[] => etas.flatMap((_, ie) => gs.map((_, ig) => pick(at(ig, ie))));
-  const common = { x: gs, y: etas, xLabel: 'g (relative inhibition)', yLabel: 'η = ν_ext / ν_thr' };
+  const common = { x: gs, y: etas, logY: logEta, xLabel: 'g (relative inhibition)', yLabel: 'η = ν_ext / ν_thr' };
   const spec = panelSpec(
     [
       heatmapSpec({ ...common, z: cells((r) => r.state), zLabel: 'state', title: 'Network state' }),
@@ -65,7 +74,8 @@ function finite(value: number): number | null {
  * `spikeflow analyze brunel-phase-diagram`: the Brunel network over a (g, η) grid on the worker pool. The
  * connectivity (independent of g and η) is drawn once and shared with every worker; each point is one full-size
  * run of `T` analysed after the transient exactly as `spikeflow run brunel` does (rates, CV, χ, spectral peak,
- * state). Writes `phase_diagram.parquet` (one row per point; `state_code` indexes BRUNEL_STATE_CODES, also listed
+ * state). The default grid, 13 values of g in [2, 8] × 15 log-spaced values of η in [0.5, 4] at T = 0.5 s, takes
+ * about 6 minutes on two cores. Writes `phase_diagram.parquet` (one row per point; `state_code` indexes BRUNEL_STATE_CODES, also listed
  * in the summary) and `phase_diagram.png` (state, rate and CV panels).
  */
 export const brunelPhaseDiagram: CommandDef = {
@@ -73,8 +83,9 @@ export const brunelPhaseDiagram: CommandDef = {
   description: 'Brunel (2000) states over a (g, η) grid on the worker pool: Parquet table and phase diagram coloured by state, with rate and CV panels',
   params: brunelPhaseDiagramParams,
   prepare(values: ParamValues) {
-    const gs = grid(numberParam(values, 'g-min'), numberParam(values, 'g-max'), numberParam(values, 'g-steps'), 'g');
-    const etas = grid(numberParam(values, 'eta-min'), numberParam(values, 'eta-max'), numberParam(values, 'eta-steps'), 'eta');
+    const gs = grid(numberParam(values, 'g-min'), numberParam(values, 'g-max'), numberParam(values, 'g-steps'), 'g', 'linear');
+    const etaSpacing = String(values['eta-spacing'] ?? 'log');
+    const etas = grid(numberParam(values, 'eta-min'), numberParam(values, 'eta-max'), numberParam(values, 'eta-steps'), 'eta', etaSpacing);
     const base = { ...values, g: gs[0], eta: etas[0] };
     const config = brunelConfig(base);
     const timing = checkBrunelTiming(config, base);
@@ -112,7 +123,7 @@ export const brunelPhaseDiagram: CommandDef = {
           rate_i_hz: column((r) => r.rateI),
           wall_s: column((r) => r.wallSeconds),
         });
-        const figures = context.figures ? [await renderPhaseDiagram(context.out, gs, etas, results)] : [];
+        const figures = context.figures ? [await renderPhaseDiagram(context.out, gs, etas, etaSpacing === 'log', results)] : [];
         const counts = Object.fromEntries(BRUNEL_STATE_CODES.map((state) => [state, results.filter((r) => r.state === state).length]));
         return {
           points: results.length,

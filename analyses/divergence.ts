@@ -3,7 +3,7 @@ import type { CommandDef, RunContext } from '../src/core/command.js';
 import { invalidParameter } from '../src/core/errors.js';
 import type { ParamSpec, ParamValues } from '../src/core/params.js';
 import { numberParam } from '../src/core/params.js';
-import { divergenceThreshold } from '../src/kernels/divergenceThreshold.js';
+import { divergenceThreshold, phaseResolution } from '../src/kernels/divergenceThreshold.js';
 import { fitLogistic, logisticValue, type LogisticFit } from '../src/kernels/logisticFit.js';
 import { formatNumber } from '../src/figures/formatNumber.js';
 import { renderFigure } from '../src/figures/render.js';
@@ -94,7 +94,7 @@ export async function divergenceStudy(network: StudyNetwork, options: Divergence
     const { l2, meanAbs, clamped } = results[r] as Required<PerturbedRunResult>;
     const initial = l2[0];
     const final = l2[samples - 1];
-    const threshold = divergenceThreshold(initial, reference.decayFactor, reference.unrelatedL2);
+    const threshold = divergenceThreshold(initial, reference.decayFactor, reference.unrelatedL2, phaseResolution(reference.size));
     const diverged = final > threshold;
     column.eps[r] = tasks[r].eps;
     column.realization[r] = tasks[r].realization;

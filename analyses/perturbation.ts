@@ -4,7 +4,7 @@ import type { CommandDef, RunContext } from '../src/core/command.js';
 import type { ParamSpec, ParamValues } from '../src/core/params.js';
 import { numberParam } from '../src/core/params.js';
 import { applyPhaseShift } from '../src/kernels/applyPhaseShift.js';
-import { divergenceThreshold } from '../src/kernels/divergenceThreshold.js';
+import { divergenceThreshold, phaseResolution } from '../src/kernels/divergenceThreshold.js';
 import { formatNumber } from '../src/figures/formatNumber.js';
 import { renderFigure } from '../src/figures/render.js';
 import { xySpec } from '../src/figures/xySpec.js';
@@ -53,7 +53,7 @@ export async function perturbationStudy(network: StudyNetwork, options: Perturba
   );
   const trace = await distanceTrace(frames);
   const last = trace.l2.length - 1;
-  const threshold = divergenceThreshold(trace.l2[0], reference.decayFactor, reference.unrelatedL2);
+  const threshold = divergenceThreshold(trace.l2[0], reference.decayFactor, reference.unrelatedL2, phaseResolution(reference.size));
   await writeColumnTable(join(context.out, 'distance.parquet'), { t: trace.times, d_l2: trace.l2, d_mean_abs: trace.meanAbs });
   const figures: string[] = [];
   if (context.figures) {

@@ -7,7 +7,7 @@ import { writeFileDurably } from '../src/sinks/durableFile.js';
 import { formatNumber } from '../src/figures/formatNumber.js';
 import { renderFigure } from '../src/figures/render.js';
 import { xySpec } from '../src/figures/xySpec.js';
-import { writeJsonAtomic } from '../src/cli/program.js';
+import { writeJsonDurably } from '../src/sinks/durableFile.js';
 import { balancedLif } from '../pipelines/balancedLif.js';
 import { studyNetwork, studyNetworkParams, type StudyNetwork } from '../pipelines/studyNetwork.js';
 import { divergenceOptions, divergenceParams, divergenceStudy } from './divergence.js';
@@ -60,9 +60,11 @@ export async function seed000Study(network: StudyNetwork, values: ParamValues, c
   context.log('seed-000: task 1, the balanced network');
   const task1 = await timed('task1', () =>
     inSubdirectory(context, 'task1', async (sub) => {
-      const job = await balancedLif.prepare(subValues(balancedLif.params, values, { T: values['task1-T'], threads: 1 }));
-      const summary = await job.run(sub);
-      await writeJsonAtomic(join(sub.out, 'summary.json'), { command: 'run balanced-lif', ...summary });
+      const task1Values = subValues(balancedLif.params, values, { T: values['task1-T'], threads: 1 });
+      const job = await balancedLif.prepare(task1Values);
+      // task1/ is a run of its own: its manifest, replay and resume must describe `run balanced-lif`, not the study
+      const summary = await job.run({ ...sub, command: 'run balanced-lif', values: task1Values, resume: undefined });
+      await writeJsonDurably(join(sub.out, 'summary.json'), { command: 'run balanced-lif', ...summary });
       return summary;
     }),
   );
@@ -73,7 +75,7 @@ export async function seed000Study(network: StudyNetwork, values: ParamValues, c
     for (const eps of TASK3_EPS) {
       const result = await inSubdirectory(context, join('perturbation', `eps_${formatNumber(eps)}`), async (sub) => {
         const study = await perturbationStudy(network, { eps, realization: 0, duration }, sub);
-        await writeJsonAtomic(join(sub.out, 'summary.json'), { command: 'analyze perturbation', ...study.summary });
+        await writeJsonDurably(join(sub.out, 'summary.json'), { command: 'analyze perturbation', ...study.summary });
         return study;
       });
       perturbations.push({ eps, result });
@@ -97,7 +99,7 @@ export async function seed000Study(network: StudyNetwork, values: ParamValues, c
     inSubdirectory(context, 'divergence', async (sub) => {
       const options = divergenceOptions(subValues(divergenceParams, values, {}));
       const study = await divergenceStudy(network, options, sub);
-      await writeJsonAtomic(join(sub.out, 'summary.json'), { command: 'analyze divergence', ...study.summary });
+      await writeJsonDurably(join(sub.out, 'summary.json'), { command: 'analyze divergence', ...study.summary });
       return study;
     }),
   );
@@ -108,7 +110,7 @@ export async function seed000Study(network: StudyNetwork, values: ParamValues, c
   const tubes = await timed('task6', () =>
     inSubdirectory(context, 'flux-tubes', async (sub) => {
       const study = await fluxTubeStudy(network, { grid, span, duration }, sub);
-      await writeJsonAtomic(join(sub.out, 'summary.json'), { command: 'analyze flux-tubes', ...study.summary });
+      await writeJsonDurably(join(sub.out, 'summary.json'), { command: 'analyze flux-tubes', ...study.summary });
       return study;
     }),
   );
@@ -169,9 +171,10 @@ Figure: \`perturbation/distances.png\` (one subdirectory per ε with its table a
 ## Task 5: divergence probability (\`divergence/\`)
 
 ${divergence.realizations} realizations per ε, T = ${f(duration * 1000)} ms. A run diverged when its final distance exceeds
-√(D_φ(0)·G·D_unrelated), the geometric midpoint between the decay of an infinitesimal perturbation (a probe of
-size 1e-8 shrank by G = ${f(divergence.probe_decay_factor)} over T, a decay rate of ${f(divergence.probe_decay_rate_per_s)}/s against the leak
-rate 1/τ_m = ${f(divergence.leak_rate_per_s)}/s) and the distance of unrelated states (D_unrelated = ${f(divergence.unrelated_l2)}).
+√(max(D_φ(0)·G, r)·D_unrelated), the geometric midpoint between the decayed level and the distance of unrelated
+states (D_unrelated = ${f(divergence.unrelated_l2)}). G is the decay factor of an infinitesimal perturbation: a probe of size
+1e-8 ended at D_φ = ${f(divergence.probe_final_l2)} (G = ${f(divergence.probe_decay_factor)}); r = 2⁻⁵²·√N = ${f(divergence.phase_resolution_l2)} is the resolution
+of double-precision phases, below which a decayed perturbation cannot be told from zero.
 Decayed runs ended at most ${f(divergence.decayed_max_ratio_to_probe_decay)} × the probe's decay, diverged runs at least
 ${f(divergence.diverged_min_ratio_to_unrelated)} × D_unrelated.
 

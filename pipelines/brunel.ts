@@ -238,7 +238,7 @@ function finite(value: number): number | null {
 
 export const brunel: CommandDef = {
   name: 'brunel',
-  description: 'Brunel (2000) sparse E/I network: spikes to Parquet, rates, CV, χ, population spectrum and the network state (SR, SI-fast, SI-slow, AI)',
+  description: 'Brunel (2000) sparse E/I network: spikes to Parquet, rates, CV, χ, population spectrum and the network state (SR, SI-fast, SI-slow, AI; AR or Q at the edges)',
   params: brunelRunParams,
   prepare(values: ParamValues) {
     const config = brunelConfig(values);

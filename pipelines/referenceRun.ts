@@ -1,12 +1,14 @@
 import { applyPhaseShift } from '../src/kernels/applyPhaseShift.js';
 import { meanOf } from '../src/kernels/meanOf.js';
+import { phaseResolution } from '../src/kernels/divergenceThreshold.js';
 import { distanceTrace, recordTrajectory, runPair, type DistanceTrace, type RecordedTrajectory } from './pairRun.js';
 import { perturbationDirection } from './perturbedRun.js';
 import { settledState, studyEngine, unrelatedInitialState, type StudyNetwork } from './studyNetwork.js';
 
 /**
- * Size of the probe perturbation: far inside any flux tube (components of order 1e-10 at N = 10⁴), yet far above
- * the rounding of V, so it measures the linear decay of perturbations.
+ * Size of the probe perturbation: far inside any flux tube (components of order 1e-10 at N = 10⁴), so it decays
+ * linearly; over a long run its distance reaches the resolution of double-precision phases, which the decision rule
+ * takes as the floor of the decayed level (see divergenceThreshold).
  */
 export const PROBE_EPS = 1e-8;
 
@@ -15,7 +17,7 @@ export const PROBE_REALIZATION = 'probe';
 
 /** How every study decides decay or growth, for summaries and READMEs. */
 export const DIVERGENCE_RULE =
-  'a run diverged when its final L2 phase distance exceeds √(d(0)·G·d_unrelated): the geometric midpoint between the decay of an infinitesimal perturbation (factor G, measured with a probe of size 1e-8) and the distance of unrelated states of this network';
+  'a run diverged when its final L2 phase distance exceeds √(max(d(0)·G, 2⁻⁵²·√N)·d_unrelated): the geometric midpoint between the decayed level (an infinitesimal perturbation shrunk by the factor G measured with a probe of size 1e-8, but never below the resolution of double-precision phases) and the distance of unrelated states of this network';
 
 export interface ReferenceRunOptions {
   /** Simulated seconds after the perturbation time. */
@@ -40,6 +42,8 @@ export interface ReferenceRun {
   readonly probe: DistanceTrace;
   /** D(T)/D(0) of the probe: how much a perturbation that stays in its flux tube shrinks over the run. */
   readonly decayFactor: number;
+  /** Number of neurons, for the resolution of phase distances. */
+  readonly size: number;
 }
 
 /**
@@ -71,6 +75,7 @@ export async function referenceRun(network: StudyNetwork, options: ReferenceRunO
     unrelatedMeanAbs: meanOf(unrelated.meanAbs),
     probe,
     decayFactor: probe.l2[probe.l2.length - 1] / probe.l2[0],
+    size: settled.length,
   };
 }
 
@@ -81,7 +86,9 @@ export function describeReferenceRun(reference: ReferenceRun, duration: number):
     unrelated_mean_abs: reference.unrelatedMeanAbs,
     probe_eps: PROBE_EPS,
     probe_decay_factor: reference.decayFactor,
-    // compare with the leak rate 1/τ_m: equal in the clock-driven network, slower in the exact one
+    // a floor, not a rate, when the probe decayed to the phase resolution (its final distance is then ≈ 2⁻⁵²·√N)
     probe_decay_rate_per_s: -Math.log(reference.decayFactor) / duration,
+    probe_final_l2: reference.probe.l2[reference.probe.l2.length - 1],
+    phase_resolution_l2: phaseResolution(reference.size),
   };
 }

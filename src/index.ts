@@ -194,7 +194,7 @@ export { circularDifference } from './kernels/circularDifference.js';
 export { lifPhaseDistances } from './kernels/lifPhaseDistance.js';
 export { applyPhaseShift } from './kernels/applyPhaseShift.js';
 export { normaliseInPlace } from './kernels/normaliseInPlace.js';
-export { divergenceThreshold } from './kernels/divergenceThreshold.js';
+export { divergenceThreshold, phaseResolution } from './kernels/divergenceThreshold.js';
 export type { LogisticFit } from './kernels/logisticFit.js';
 export { fitLogistic, logisticValue } from './kernels/logisticFit.js';
 export { UnionFind } from './kernels/unionFind.js';

@@ -1,9 +1,9 @@
 import { Command, CommanderError, Option } from 'commander';
-import { writeFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { readCheckpoint } from '../sinks/checkpoint.js';
 import { readManifest } from '../sinks/manifest.js';
+import { writeJsonDurably } from '../sinks/durableFile.js';
 import type { CommandDef, Job, RunContext, StopRequest } from '../core/command.js';
 import { SpikeflowError, invalidFile, invalidParameter } from '../core/errors.js';
 import type { ParamSpec } from '../core/params.js';
@@ -84,7 +84,7 @@ async function execute(
     const command = `${verb} ${def.name}`;
     const summary = await job.run({ out, figures, progress, log: (line) => process.stderr.write(line + '\n'), command, values, stop, resume });
     progress.done();
-    await writeJsonAtomic(join(out, 'summary.json'), { command, ...summary, wall_s: (performance.now() - started) / 1000 });
+    await writeJsonDurably(join(out, 'summary.json'), { command, ...summary, wall_s: (performance.now() - started) / 1000 });
     process.stdout.write(`${command}: results in ${out}\n`);
   } catch (error) {
     progress.done();
@@ -121,13 +121,6 @@ function addResume(program: Command, registry: CliRegistry): void {
       const job = await def.prepare(values);
       await execute(def, verb, job, values, dir, options.figures !== false, undefined, { checkpoint });
     });
-}
-
-/** Writes JSON through a temporary file and a rename, so readers never see half a file. */
-export async function writeJsonAtomic(path: string, value: unknown): Promise<void> {
-  const json = JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v), 2);
-  await writeFile(path + '.tmp', json + '\n');
-  await rename(path + '.tmp', path);
 }
 
 function listText(registry: CliRegistry): string {

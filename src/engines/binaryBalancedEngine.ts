@@ -9,7 +9,8 @@ export interface BinaryBalancedEngineOptions {
   readonly config: BinaryBalancedConfig;
   /** Sampling grid in seconds: state can be read every dt; the dynamics are in continuous time and never see it. */
   readonly dt: number;
-  readonly seed: number;
+  /** Master seed of the named streams (a string for derived seeds). */
+  readonly seed: number | string;
   /** Connectivity to use instead of drawing it from the `connectivity` stream. */
   readonly connectivity?: BinaryConnectivity;
   /**
@@ -43,7 +44,7 @@ export class BinaryBalancedEngine implements Engine {
   private readonly activeE: Int32Array;
   private readonly activeI: Int32Array;
   private readonly readout: Float64Array;
-  private readonly seed: number;
+  private readonly seed: number | string;
   private updates: RandomStream;
   /** Time of the next update event in seconds. */
   private nextEvent: number;

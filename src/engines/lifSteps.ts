@@ -184,8 +184,8 @@ export function drainArrivalsUnlessRefractory(
 
 /**
  * `drainArrivals` fused with the external Poisson input: neuron i also receives `weight ×` a count drawn from
- * `table` by inverting `words[i − start]` (see `addDiscreteSamples`). One pass instead of two, because this loop
- * runs for every neuron at every step.
+ * `table` by inverting `words[i]` (see `addDiscreteSamples`). One pass instead of two, because this loop runs for
+ * every neuron at every step.
  */
 export function drainArrivalsWithCounts(
   target: Float64Array,
@@ -201,7 +201,7 @@ export function drainArrivalsWithCounts(
   const { cdf, guide, first } = table;
   const shift = 32 - table.guideBits;
   for (let i = start; i < end; i++) {
-    const word = words[i - start];
+    const word = words[i];
     let k = guide[word >>> shift];
     if (k < 0) k = invertStraddling(cdf, -k - 1, word, refine);
     const j = row + i;
@@ -230,7 +230,7 @@ export function drainArrivalsWithCountsUnlessRefractory(
   for (let i = start; i < end; i++) {
     const j = row + i;
     if (step - lastSpike[i] >= refractorySteps) {
-      const word = words[i - start];
+      const word = words[i];
       let k = guide[word >>> shift];
       if (k < 0) k = invertStraddling(cdf, -k - 1, word, refine);
       target[i] += ring[j] + weight * (first + k);

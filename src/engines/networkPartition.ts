@@ -391,11 +391,10 @@ export class NetworkPartition {
         for (let e = 0; e < external.length; e++) {
           random.loadLane(state.externalLanes, lane).fillUint32(words, start, end);
           random.storeLane(state.externalLanes, lane);
-          const view = words.subarray(start, end);
-          if (e < external.length - 1) addDiscreteSamples(external[e].table, view, ring, row + start, size, external[e].weight, refine);
+          if (e < external.length - 1) addDiscreteSamples(external[e].table, words.subarray(start, end), ring, row + start, size, external[e].weight, refine);
           else if (clamped) {
-            drainArrivalsWithCountsUnlessRefractory(target, ring, row, start, end, view, external[e].table, external[e].weight, refine, lastSpike, step, refractorySteps);
-          } else drainArrivalsWithCounts(target, ring, row, start, end, view, external[e].table, external[e].weight, refine);
+            drainArrivalsWithCountsUnlessRefractory(target, ring, row, start, end, words, external[e].table, external[e].weight, refine, lastSpike, step, refractorySteps);
+          } else drainArrivalsWithCounts(target, ring, row, start, end, words, external[e].table, external[e].weight, refine);
         }
       }
     }

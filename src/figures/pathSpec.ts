@@ -22,6 +22,8 @@ export interface PathLabel {
   readonly x: number;
   readonly y: number;
   readonly text: string;
+  /** Which side of the position the text extends to (default right). */
+  readonly side?: 'left' | 'right';
 }
 
 export interface PathSpecOptions {
@@ -108,11 +110,15 @@ export function pathSpec(options: PathSpecOptions): TopLevelSpec {
     };
   });
   if (options.labels && options.labels.length > 0) {
-    layers.push({
-      data: { values: options.labels.map((label) => ({ x: label.x, y: label.y, text: label.text })) },
-      mark: { type: 'text', align: 'left', dx: 6, dy: -6, fontSize: 11, clip: true },
-      encoding: { x, y, text: { field: 'text', type: 'nominal' as const } },
-    });
+    for (const side of ['right', 'left'] as const) {
+      const labels = options.labels.filter((label) => (label.side ?? 'right') === side);
+      if (labels.length === 0) continue;
+      layers.push({
+        data: { values: labels.map((label) => ({ x: label.x, y: label.y, text: label.text })) },
+        mark: { type: 'text', align: side === 'right' ? 'left' : 'right', dx: side === 'right' ? 7 : -7, dy: -7, fontSize: 12, clip: true },
+        encoding: { x, y, text: { field: 'text', type: 'nominal' as const } },
+      });
+    }
   }
   return {
     $schema: VEGA_LITE_SCHEMA,

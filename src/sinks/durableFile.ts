@@ -88,3 +88,9 @@ export async function removeQuietly(path: string): Promise<void> {
     // Nothing to do: the file may never have been created, and a stale .tmp is ignored by readers.
   }
 }
+
+/** Writes a value as indented JSON, durably; typed arrays become plain arrays. */
+export async function writeJsonDurably(path: string, value: unknown): Promise<void> {
+  const json = JSON.stringify(value, (_key, v) => (ArrayBuffer.isView(v) ? Array.from(v as unknown as ArrayLike<number>) : v), 2);
+  await writeFileDurably(path, json + '\n');
+}

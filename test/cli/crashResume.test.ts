@@ -65,7 +65,7 @@ async function checkCrashedRun(dir: string): Promise<void> {
   for (const path of files(dir)) {
     const name = relative(dir, path);
     if (path.endsWith('.tmp')) continue;
-    expect(['manifest.json', 'checkpoint.json'].includes(name) || /^spikes\/part-\d{5}\.parquet$/.test(name)).toBe(true);
+    expect(['manifest.json', 'checkpoint.json', '.spikeflow'].includes(name) || /^spikes\/part-\d{5}\.parquet$/.test(name)).toBe(true);
     if (path.endsWith('.parquet')) {
       const reader = await connection.runAndReadAll(`SELECT count(*) FROM read_parquet('${path}')`);
       expect(Number(reader.getRows()[0][0])).toBeGreaterThanOrEqual(0);
