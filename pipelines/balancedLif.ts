@@ -145,7 +145,7 @@ export const balancedLif: CommandDef = {
     const targetRate = values['target-rate'];
     const tuning = typeof targetRate === 'number' ? tuneBalancedLifDrive(config, { targetRate, dt, seed, network, v0, engine: engineKind }) : undefined;
     const engine = createBalancedLifEngine(config, { dt, seed, network, v0, threads, engine: engineKind, drive: tuning?.drive });
-    const record = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? dt, engine.variables, config.size);
+    const record = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? dt, engine.variables, config.size, dt);
     return {
       async run(context: RunContext) {
         const { raster, traced } = monitoredNeurons(config.size, seed);
@@ -156,7 +156,7 @@ export const balancedLif: CommandDef = {
           context,
           record,
           checkpointEvery: values['checkpoint-every'] as number | undefined,
-          monitor: [{ variable: 'V', neurons: [traced], every: dt }],
+          monitor: [{ variable: 'V', neurons: [traced], every: dt, until: TRACE_SECONDS }],
           flushEvery: numberParam(values, 'flush-every'),
           analyse: (frames) => analyse(frames, raster, traced),
         });

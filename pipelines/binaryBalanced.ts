@@ -224,7 +224,7 @@ export const binaryBalanced: CommandDef = {
     const seed = numberParam(values, 'seed');
     const traceDuration = numberParam(values, 'trace-duration');
     const engine = new BinaryBalancedEngine({ config, dt: timing.dt, seed });
-    const record: StateRecording[] = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? timing.dt, engine.variables, engine.size);
+    const record: StateRecording[] = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? timing.dt, engine.variables, engine.size, timing.dt);
     return {
       async run(context: RunContext) {
         const traced = new RandomStreams(seed).stream('monitors').integer(config.excitatory);

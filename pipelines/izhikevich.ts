@@ -233,7 +233,7 @@ export const izhikevich: CommandDef = {
     const segment = Math.max(2 * IZHIKEVICH_DT, Math.min(requested, duration));
     const engine = createIzhikevichNetwork(config, { seed });
     const size = engine.size;
-    const record = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? IZHIKEVICH_DT, engine.variables, size);
+    const record = parseRecordFlag(values.record as string | undefined, (values['record-every'] as number | undefined) ?? IZHIKEVICH_DT, engine.variables, size, IZHIKEVICH_DT);
     return {
       async run(context: RunContext) {
         const traced = tracedNeurons(config, seed);

@@ -4,7 +4,7 @@ import type { Engine } from '../src/core/engine.js';
 import type { Frame } from '../src/core/frame.js';
 import type { RunContext } from '../src/core/command.js';
 import { Interrupted } from '../src/core/errors.js';
-import { runFrames, type StateRecording } from '../src/core/run.js';
+import { runFrames, stepsOf, type StateRecording } from '../src/core/run.js';
 import { writeCheckpoint, type Checkpoint } from '../src/sinks/checkpoint.js';
 import { RunManifest } from '../src/sinks/manifest.js';
 import { ParquetPartWriter } from '../src/sinks/parquetParts.js';
@@ -81,7 +81,7 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
 
   const recorded = new Set(record.map((r) => r.variable));
   const checkpointEvery = options.checkpointEvery ?? 0;
-  const checkpointSteps = checkpointEvery > 0 ? Math.max(1, Math.round(checkpointEvery / engine.dt)) : 0;
+  const checkpointSteps = checkpointEvery > 0 ? stepsOf('checkpoint-every', checkpointEvery, engine.dt) : 0;
   const saveCheckpoint = async () => {
     await spikeWriter.flush();
     await stateWriter?.flush();

@@ -1,6 +1,6 @@
 import { invalidParameter } from './errors.js';
 import type { ParamSpec } from './params.js';
-import type { StateRecording } from './run.js';
+import { stepsOf, type StateRecording } from './run.js';
 
 /** The flags that stream state snapshots to `DIR/state/`, shared by every pipeline. */
 export const recordParams: readonly ParamSpec[] = [
@@ -10,8 +10,9 @@ export const recordParams: readonly ParamSpec[] = [
 ];
 
 /** Parses `V:ALL` or `V:0,5,9` against the model's variables and size. */
-export function parseRecordFlag(text: string | undefined, every: number, variables: readonly string[], size: number): StateRecording[] {
+export function parseRecordFlag(text: string | undefined, every: number, variables: readonly string[], size: number, dt: number): StateRecording[] {
   if (text === undefined) return [];
+  stepsOf('record-every', every, dt);
   const match = /^([A-Za-z_][\w]*):(ALL|all|\d+(?:,\d+)*)$/.exec(text.trim());
   if (!match) throw invalidParameter('record', text, 'VARIABLE:ALL or VARIABLE:i,j,k');
   const [, variable, which] = match;

@@ -11,6 +11,8 @@ export interface StateRecording {
   readonly neurons: ArrayLike<number> | 'all';
   /** Sampling interval in seconds; rounded to whole steps (at least one). */
   readonly every: number;
+  /** Stop sampling at this time (seconds), so that a figure's window does not slow the rest of a long run. */
+  readonly until?: number;
 }
 
 export interface RunOptions {
@@ -41,6 +43,8 @@ interface Sampler {
   readonly variable: string;
   readonly neurons: Int32Array;
   readonly everySteps: number;
+  /** First step not sampled any more. */
+  readonly endStep: number;
 }
 
 /**
@@ -57,6 +61,7 @@ export async function* runFrames(engine: Engine, options: RunOptions): AsyncGene
     variable: recording.variable,
     neurons: recording.neurons === 'all' ? Int32Array.from({ length: size }, (_, i) => i) : Int32Array.from(recording.neurons),
     everySteps: Math.max(1, Math.round(recording.every / dt)),
+    endStep: recording.until === undefined ? Infinity : Math.ceil(recording.until / dt - 1e-9),
   }));
   for (const sampler of samplers) {
     engine.variable(sampler.variable);
@@ -71,8 +76,7 @@ export async function* runFrames(engine: Engine, options: RunOptions): AsyncGene
     chunkEnd = Math.min(endStep, chunkStart + chunkSteps);
     if (boundarySteps > 0) chunkEnd = Math.min(chunkEnd, (Math.floor(chunkStart / boundarySteps) + 1) * boundarySteps);
     recorder.clear();
-    const stateFrames = samplers.length === 0 ? [] : advanceSampling(engine, samplers, chunkStart, chunkEnd, recorder);
-    if (samplers.length === 0) engine.advance(chunkEnd - chunkStart, recorder);
+    const stateFrames = advanceSampling(engine, samplers, chunkStart, chunkEnd, recorder);
     const spikeSteps = recorder.step.view();
     const times = new Float64Array(spikeSteps.length);
     for (let k = 0; k < times.length; k++) times[k] = spikeSteps[k] * dt;
@@ -95,7 +99,8 @@ export async function* runFrames(engine: Engine, options: RunOptions): AsyncGene
 function advanceSampling(engine: Engine, samplers: Sampler[], chunkStart: number, chunkEnd: number, recorder: SpikeRecorder): StateFrame[] {
   const buffers = samplers.map((sampler) => {
     const first = Math.ceil(chunkStart / sampler.everySteps) * sampler.everySteps;
-    const samples = first < chunkEnd ? Math.floor((chunkEnd - 1 - first) / sampler.everySteps) + 1 : 0;
+    const last = Math.min(chunkEnd, sampler.endStep);
+    const samples = first < last ? Math.floor((last - 1 - first) / sampler.everySteps) + 1 : 0;
     return { times: new Float64Array(samples), values: new Float64Array(samples * sampler.neurons.length), filled: 0 };
   });
   let step = chunkStart;
@@ -103,6 +108,7 @@ function advanceSampling(engine: Engine, samplers: Sampler[], chunkStart: number
     let next = chunkEnd;
     for (let s = 0; s < samplers.length; s++) {
       const sampler = samplers[s];
+      if (step >= sampler.endStep) continue;
       if (step % sampler.everySteps === 0) {
         const buffer = buffers[s];
         const neurons = sampler.neurons;

@@ -11,7 +11,8 @@ export interface DeepTanhEngineOptions {
   readonly sigmaB: number;
   /** Pre-activations of layer 0, replica-major (replica r at `[r * width, (r + 1) * width)`; copied). */
   readonly h0: Float64Array;
-  readonly seed: number;
+  /** Master seed of the named streams (a string for derived seeds). */
+  readonly seed: number | string;
 }
 
 /**
@@ -30,7 +31,7 @@ export class DeepTanhEngine implements Engine {
   step = 0;
   private readonly sigmaW: number;
   private readonly sigmaB: number;
-  private readonly seed: number;
+  private readonly seed: number | string;
   private h: Float64Array;
   private next: Float64Array;
   private readonly activity: Float64Array;

@@ -72,6 +72,14 @@ describe('simulate', () => {
     expect(states[0].values[0]).toBeGreaterThanOrEqual(0);
   });
 
+  it('stops sampling at `until` without changing the spikes', async () => {
+    const frames = await lastValueFrom(simulate(build(), { duration: 0.01, chunk: 0.0037, record: [{ variable: 'V', neurons: [3], every: 1e-4, until: 0.0042 }] }).pipe(toArray()));
+    const times = frames.filter((f): f is StateFrame => f.kind === 'state').flatMap((f) => Array.from(f.times));
+    expect(times.map((t) => Math.round(t / 1e-4))).toEqual(Array.from({ length: 42 }, (_, i) => i));
+    const plain = await lastValueFrom(simulate(build(), { duration: 0.01 }).pipe(toArray()));
+    expect(spikesOf(frames)).toEqual(spikesOf(plain));
+  });
+
   it('stops advancing the engine as soon as the subscriber unsubscribes', async () => {
     let engine: Engine | undefined;
     await lastValueFrom(
