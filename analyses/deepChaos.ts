@@ -99,7 +99,7 @@ function simulationSpec(simulated: readonly SimulatedSetting[]): TopLevelSpec {
     logY: true,
     title: '1 − c^l (log scale): ordered inputs converge, chaotic ones decorrelate',
   });
-  return panelSpec([correlation, distance], { columns: 2, title: `Two inputs through random tanh layers (σ_b = ${simulated[0].sigmaB})`, panelWidth: 420, panelHeight: 300 });
+  return panelSpec([correlation, distance], { columns: 1, title: `Two inputs through random tanh layers (σ_b = ${simulated[0].sigmaB})`, panelWidth: 560, panelHeight: 280 });
 }
 
 /**

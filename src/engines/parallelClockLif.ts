@@ -4,7 +4,8 @@ import { environmentError, invalidParameter } from '../core/errors.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import type { ClockLifOptions } from './clockLif.js';
 import { partitionBounds, splitByTarget } from './lifPartition.js';
-import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, READY, STEPS, runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
+import { runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
+import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, READY, STEPS } from './threadBarrier.js';
 
 /**
  * The clock-driven LIF network on several threads. Neurons are split into contiguous partitions on shared
@@ -66,6 +67,8 @@ export class ParallelClockLifEngine implements Engine {
     const file = resolveWorkerFile(new URL('./parallelLifWorker.js', import.meta.url));
     for (let p = 1; p < parts; p++) {
       const worker = new Worker(file, { workerData: contexts[p] });
+      // the worker marks the group failed itself; the listener only keeps its error from crashing the process
+      worker.on('error', () => Atomics.store(this.control, FAILED, 1));
       worker.unref();
       this.workers.push(worker);
     }

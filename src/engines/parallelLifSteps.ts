@@ -1,17 +1,5 @@
 import type { SpikeRecorder } from '../core/engine.js';
-
-/** Slots of the shared control array. */
-export const ARRIVED = 0;
-export const PHASE = 1;
-export const COMMAND = 2;
-export const STEPS = 3;
-export const READY = 4;
-export const EXIT = 5;
-export const FAILED = 6;
-export const CONTROL_SLOTS = 8;
-
-/** Spins this many times on the barrier before blocking in Atomics.wait (oversubscribed cores). */
-const SPINS_BEFORE_WAIT = 20000;
+import { threadBarrier } from './threadBarrier.js';
 
 /** One thread's view of the shared state: its partition's potentials and synapses, and everyone's spike lists. */
 export interface PartitionContext {
@@ -39,21 +27,6 @@ export interface PartitionContext {
   parity: number;
 }
 
-/** A sense-reversing barrier: spin on Atomics.load (a step is ~20 µs, a blocking wait ~10 µs), block only when oversubscribed. */
-export function barrier(control: Int32Array, parts: number): void {
-  const phase = Atomics.load(control, PHASE);
-  if (Atomics.add(control, ARRIVED, 1) === parts - 1) {
-    Atomics.store(control, ARRIVED, 0);
-    Atomics.add(control, PHASE, 1);
-    Atomics.notify(control, PHASE);
-    return;
-  }
-  let spins = 0;
-  while (Atomics.load(control, PHASE) === phase) {
-    if (++spins > SPINS_BEFORE_WAIT) Atomics.wait(control, PHASE, phase, 1);
-  }
-}
-
 /**
  * Runs `steps` clock steps of one partition in Brian2's order (update + threshold, barrier, delivery of all
  * partitions' spikes to own targets in increasing presynaptic order, reset), then a closing barrier so the
@@ -62,7 +35,7 @@ export function barrier(control: Int32Array, parts: number): void {
 export function runPartitionSteps(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
   if (context.weights) runWeighted(context, steps, firstStep, recorder);
   else runUniform(context, steps, firstStep, recorder);
-  barrier(context.control, context.parts);
+  threadBarrier(context.control, context.parts);
 }
 
 function runUniform(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
@@ -80,7 +53,7 @@ function runUniform(context: PartitionContext, steps: number, firstStep: number,
       if (v >= threshold) lists[own + count++] = low + i;
     }
     counts[parity * parts + index] = count;
-    barrier(control, parts);
+    threadBarrier(control, parts);
     for (let q = 0; q < parts; q++) {
       const start = half + bounds[q];
       const end = start + counts[parity * parts + q];
@@ -111,7 +84,7 @@ function runWeighted(context: PartitionContext, steps: number, firstStep: number
       if (v >= threshold) lists[own + count++] = low + i;
     }
     counts[parity * parts + index] = count;
-    barrier(control, parts);
+    threadBarrier(control, parts);
     for (let q = 0; q < parts; q++) {
       const start = half + bounds[q];
       const end = start + counts[parity * parts + q];

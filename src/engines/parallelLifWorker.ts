@@ -1,5 +1,6 @@
 import { workerData } from 'node:worker_threads';
-import { COMMAND, EXIT, FAILED, READY, STEPS, runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
+import { runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
+import { COMMAND, EXIT, READY, STEPS, failThreads } from './threadBarrier.js';
 
 /** A partition thread: waits for a step command, runs it in lockstep with the others, repeats until told to exit. */
 const context = workerData as PartitionContext;
@@ -21,7 +22,6 @@ try {
     runPartitionSteps(context, Atomics.load(control, STEPS), 0);
   }
 } catch (error) {
-  Atomics.store(control, FAILED, 1);
-  Atomics.notify(control, READY);
+  failThreads(control);
   throw error;
 }
