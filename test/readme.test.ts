@@ -24,7 +24,8 @@ describe('README', () => {
     expect(match).not.toBeNull();
     expect(Number(match![1])).toBeGreaterThan(1);
     const spikes = await readTable(join(dir, 'example-run/spikes'));
-    expect(spikes.numRows).toBeCloseTo(Number(match![1]) * 2000, -1);
+    // the printed rate has three decimals: ±0.0005 Hz × 2000 neurons × 1 s = ±1 spike
+    expect(Math.abs(spikes.numRows - Number(match![1]) * 2000)).toBeLessThanOrEqual(1);
   });
 
   it('quick start is exactly the two commands of the brief', () => {

@@ -5,8 +5,8 @@ import { runFrames, type RunOptions } from '../core/run.js';
 
 export interface SimulateOptions extends RunOptions {
   /**
-   * Frames whose held work (see `FlowTicket.hold`) may still be pending before the simulation waits.
-   * Bounds memory when sinks are slower than the simulation. Default 4.
+   * At most this many frames may hold unfinished work (see `FlowTicket.hold`); the simulation waits for the
+   * oldest before producing more. Bounds memory when sinks are slower than the simulation. Default 4.
    */
   readonly maxInFlight?: number;
 }
@@ -18,7 +18,8 @@ export interface SimulateOptions extends RunOptions {
  *
  * @example
  * ```ts
- * const rates = await lastValueFrom(simulate(() => buildBalancedLif(params), { duration: 1 }).pipe(firingRates()));
+ * const config = balancedLifConfig(parseParams(balancedLifParams, { N: 1000, K: 100, rheobase: 1 }));
+ * const rates = await lastValueFrom(simulate(() => createBalancedLifEngine(config, { dt: 1e-4, seed: 1 }), { duration: 1 }).pipe(firingRates()));
  * ```
  * @param build creates a fresh engine for each subscription
  * @param options duration, chunk size, state recordings and flow limit
@@ -38,7 +39,12 @@ export function simulate(build: () => Engine | Promise<Engine>, options: Simulat
           const holds: PromiseLike<unknown>[] = [];
           const flow: FlowTicket = { hold: (work) => void holds.push(work) };
           subscriber.next({ ...frame, flow });
-          if (holds.length > 0) pending.push(Promise.all(holds));
+          if (holds.length > 0) {
+            const held = Promise.all(holds);
+            // marked handled now; a failure still surfaces when the loop awaits it
+            held.catch(() => undefined);
+            pending.push(held);
+          }
           while (pending.length >= maxInFlight) await pending.shift();
           if (stopped) break;
         }
