@@ -1,8 +1,6 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import { invalidParameter } from '../core/errors.js';
-import { isSpikeFrame, type Frame } from '../core/frame.js';
-import { binIndexOf } from '../kernels/binnedPopulationRate.js';
-import { addBinnedSpikes, binnedCountMoments, closeBinsBefore, type BinnedCountMoments } from '../kernels/binnedCountMoments.js';
+import type { OperatorFunction } from 'rxjs';
+import type { Frame } from '../core/frame.js';
+import { binnedCounts } from './binnedCounts.js';
 import { fanoFactors } from '../kernels/fanoFactors.js';
 import { meanOf } from '../kernels/meanOf.js';
 
@@ -22,9 +20,6 @@ export interface FanoFactorResult {
   readonly windows: number;
 }
 
-/** Frame boundaries this far apart (in windows) still count as contiguous. */
-const CONTIGUITY_TOLERANCE = 1e-9;
-
 /**
  * Spike-count Fano factor, Var/mean of each neuron's spike count over consecutive windows, emitted once on
  * completion together with its population mean.
@@ -43,52 +38,10 @@ const CONTIGUITY_TOLERANCE = 1e-9;
  * @returns an operator emitting one `FanoFactorResult`
  */
 export function fanoFactor(options: FanoFactorOptions): OperatorFunction<Frame, FanoFactorResult> {
-  const window = options.window;
-  if (!(window > 0) || !Number.isFinite(window)) {
-    throw invalidParameter('fanoFactor window', window, 'a positive finite duration in seconds');
-  }
-
-  return (source) =>
-    new Observable<FanoFactorResult>((subscriber) => {
-      let moments: BinnedCountMoments | undefined;
-      let previousEnd = NaN;
-
-      const subscription = source.subscribe({
-        next(frame) {
-          if (subscriber.closed || !isSpikeFrame(frame)) return;
-          try {
-            if (moments === undefined) {
-              moments = binnedCountMoments(frame.size, window, frame.t0);
-            } else {
-              if (frame.size !== moments.size) {
-                throw invalidParameter('fanoFactor frame size', frame.size, `the population size of the first frame, ${moments.size}`);
-              }
-              if (Math.abs(frame.t0 - previousEnd) > CONTIGUITY_TOLERANCE * window) {
-                throw invalidParameter('fanoFactor frame t0', frame.t0, `contiguous frames, starting at the previous frame's t1 = ${previousEnd} s`);
-              }
-            }
-            previousEnd = frame.t1;
-            addBinnedSpikes(moments, frame.neuron, frame.t);
-            closeBinsBefore(moments, binIndexOf(frame.t1, window));
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          const perNeuron = moments === undefined ? new Float64Array(0) : fanoFactors(moments);
-          let neurons = 0;
-          for (let i = 0; i < perNeuron.length; i++) if (perNeuron[i] === perNeuron[i]) neurons++;
-          subscriber.next({ perNeuron, mean: meanOf(perNeuron, { skipNaN: true }), neurons, windows: moments?.bins ?? 0 });
-          subscriber.complete();
-        },
-      });
-
-      return () => {
-        subscription.unsubscribe();
-        moments = undefined;
-      };
-    });
+  return binnedCounts('fanoFactor', 'window', options.window, (moments) => {
+    const perNeuron = moments === undefined ? new Float64Array(0) : fanoFactors(moments);
+    let neurons = 0;
+    for (let i = 0; i < perNeuron.length; i++) if (perNeuron[i] === perNeuron[i]) neurons++;
+    return { perNeuron, mean: meanOf(perNeuron, { skipNaN: true }), neurons, windows: moments?.bins ?? 0 };
+  });
 }

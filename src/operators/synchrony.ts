@@ -1,17 +1,13 @@
-import { Observable, type OperatorFunction } from 'rxjs';
-import { invalidParameter } from '../core/errors.js';
-import { isSpikeFrame, type Frame } from '../core/frame.js';
-import { binIndexOf } from '../kernels/binnedPopulationRate.js';
-import { addBinnedSpikes, binnedCountMoments, closeBinsBefore, type BinnedCountMoments } from '../kernels/binnedCountMoments.js';
+import type { OperatorFunction } from 'rxjs';
+import type { Frame } from '../core/frame.js';
+import { binnedCountMoments } from '../kernels/binnedCountMoments.js';
+import { binnedCounts } from './binnedCounts.js';
 import { golombChi, type GolombChi } from '../kernels/golombChi.js';
 
 export interface SynchronyOptions {
   /** Bin width in seconds for the spike counts x_i(k); bins are `[k·w, (k+1)·w)`, aligned at t = 0. */
   readonly binWidth: number;
 }
-
-/** Frame boundaries this far apart (in bin widths) still count as contiguous. */
-const CONTIGUITY_TOLERANCE = 1e-9;
 
 /**
  * Golomb's synchrony measure χ of a population, emitted once on completion.
@@ -32,51 +28,5 @@ const CONTIGUITY_TOLERANCE = 1e-9;
  * @returns an operator emitting one `GolombChi` (χ, χ², both variances and the number of bins)
  */
 export function synchrony(options: SynchronyOptions): OperatorFunction<Frame, GolombChi> {
-  const binWidth = options.binWidth;
-  if (!(binWidth > 0) || !Number.isFinite(binWidth)) {
-    throw invalidParameter('synchrony binWidth', binWidth, 'a positive finite duration in seconds');
-  }
-
-  return (source) =>
-    new Observable<GolombChi>((subscriber) => {
-      let moments: BinnedCountMoments | undefined;
-      let previousEnd = NaN;
-
-      const subscription = source.subscribe({
-        next(frame) {
-          if (subscriber.closed || !isSpikeFrame(frame)) return;
-          try {
-            if (moments === undefined) {
-              moments = binnedCountMoments(frame.size, binWidth, frame.t0);
-            } else {
-              if (frame.size !== moments.size) {
-                throw invalidParameter('synchrony frame size', frame.size, `the population size of the first frame, ${moments.size}`);
-              }
-              if (Math.abs(frame.t0 - previousEnd) > CONTIGUITY_TOLERANCE * binWidth) {
-                throw invalidParameter('synchrony frame t0', frame.t0, `contiguous frames, starting at the previous frame's t1 = ${previousEnd} s`);
-              }
-            }
-            previousEnd = frame.t1;
-            addBinnedSpikes(moments, frame.neuron, frame.t);
-            closeBinsBefore(moments, binIndexOf(frame.t1, binWidth));
-          } catch (error) {
-            subscriber.error(error);
-          }
-        },
-        error(error) {
-          subscriber.error(error);
-        },
-        complete() {
-          // The open bin is only partly observed and never counted.
-          const empty = binnedCountMoments(0, binWidth, 0);
-          subscriber.next(golombChi(moments ?? empty));
-          subscriber.complete();
-        },
-      });
-
-      return () => {
-        subscription.unsubscribe();
-        moments = undefined;
-      };
-    });
+  return binnedCounts('synchrony', 'binWidth', options.binWidth, (moments) => golombChi(moments ?? binnedCountMoments(0, options.binWidth, 0)));
 }
