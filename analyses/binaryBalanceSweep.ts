@@ -40,6 +40,8 @@ export interface PopulationFit {
   readonly intercept: number;
   /** Slope of the balance solution, m_k = slope·m0. */
   readonly balance_slope: number;
+  /** Slope of the finite-K mean-field activities against m0 over the same m0 (what finite K predicts). */
+  readonly mean_field_slope: number;
   /** Mean over m0 of (measured − balance): the offset from the balance line. */
   readonly mean_offset: number;
   /** mean_offset·√K, constant if the offset falls like 1/√K. */
@@ -53,11 +55,13 @@ export interface KSummary {
   readonly m_i: number[];
   readonly balance_m_e: number[];
   readonly balance_m_i: number[];
+  readonly mean_field_m_e: number[];
+  readonly mean_field_m_i: number[];
   readonly fit_e: PopulationFit;
   readonly fit_i: PopulationFit;
 }
 
-function populationFit(K: number, m0s: readonly number[], measured: readonly number[], balance: readonly number[], balanceSlope: number): PopulationFit {
+function populationFit(K: number, m0s: readonly number[], measured: readonly number[], balance: readonly number[], meanField: readonly number[], balanceSlope: number): PopulationFit {
   const fit = linearFit(m0s, measured);
   let offset = 0;
   for (let k = 0; k < m0s.length; k++) offset += measured[k] - balance[k];
@@ -67,6 +71,7 @@ function populationFit(K: number, m0s: readonly number[], measured: readonly num
     slope_error: fit.slopeError,
     intercept: fit.intercept,
     balance_slope: balanceSlope,
+    mean_field_slope: linearFit(m0s, meanField).slope,
     mean_offset: offset,
     offset_times_sqrt_k: offset * Math.sqrt(K),
   };
@@ -77,7 +82,7 @@ function populationFit(K: number, m0s: readonly number[], measured: readonly num
  * (one task per (K, m0), same seed, so one network per K shared by all m0 and results independent of the worker
  * count). Per K, straight lines through m_E(m0) and m_I(m0) give the slope against m0, to compare with the balance
  * solution's, and the mean offset from the balance line, which shrinks as K grows (finite-K corrections are
- * O(1/√K)). Writes `binary_balance_sweep.parquet` and `rates_vs_m0.png`.
+ * O(1/√K); the finite-K mean-field activities, listed alongside, predict them). Writes `binary_balance_sweep.parquet` and `rates_vs_m0.png`.
  */
 export const binaryBalanceSweep: CommandDef = {
   name: 'binary-balance-sweep',
@@ -107,6 +112,8 @@ export const binaryBalanceSweep: CommandDef = {
           m_i: Float64Array.from(points, (p) => p.mI),
           balance_m_e: Float64Array.from(points, (p) => p.balanceE),
           balance_m_i: Float64Array.from(points, (p) => p.balanceI),
+          mean_field_m_e: Float64Array.from(points, (p) => p.meanFieldE),
+          mean_field_m_i: Float64Array.from(points, (p) => p.meanFieldI),
           updates: Float64Array.from(points, (p) => p.updates),
           wall_s: Float64Array.from(points, (p) => p.wallSeconds),
         });
@@ -117,6 +124,8 @@ export const binaryBalanceSweep: CommandDef = {
           const mI = at.map((p) => p.mI);
           const balanceE = at.map((p) => p.balanceE);
           const balanceI = at.map((p) => p.balanceI);
+          const meanFieldE = at.map((p) => p.meanFieldE);
+          const meanFieldI = at.map((p) => p.meanFieldI);
           return {
             K,
             m0: m0s,
@@ -124,8 +133,10 @@ export const binaryBalanceSweep: CommandDef = {
             m_i: mI,
             balance_m_e: balanceE,
             balance_m_i: balanceI,
-            fit_e: populationFit(K, m0s, mE, balanceE, slopes.slopeE),
-            fit_i: populationFit(K, m0s, mI, balanceI, slopes.slopeI),
+            mean_field_m_e: meanFieldE,
+            mean_field_m_i: meanFieldI,
+            fit_e: populationFit(K, m0s, mE, balanceE, meanFieldE, slopes.slopeE),
+            fit_i: populationFit(K, m0s, mI, balanceI, meanFieldI, slopes.slopeI),
           };
         });
         const figures: string[] = [];
@@ -151,6 +162,10 @@ export const binaryBalanceSweep: CommandDef = {
             slope_i: largest.fit_i.slope,
             balance_slope_e: largest.fit_e.balance_slope,
             balance_slope_i: largest.fit_i.balance_slope,
+            mean_field_slope_e: largest.fit_e.mean_field_slope,
+            mean_field_slope_i: largest.fit_i.mean_field_slope,
+            mean_offset_e: largest.fit_e.mean_offset,
+            mean_offset_i: largest.fit_i.mean_offset,
           },
           offset_shrinks_with_K:
             Math.abs(largest.fit_e.mean_offset) < Math.abs(smallest.fit_e.mean_offset) && Math.abs(largest.fit_i.mean_offset) < Math.abs(smallest.fit_i.mean_offset),

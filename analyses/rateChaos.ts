@@ -8,6 +8,8 @@ import { traceSpec } from '../src/figures/traceSpec.js';
 import { xySpec } from '../src/figures/xySpec.js';
 import { writeColumnTable } from '../pipelines/columnTable.js';
 import { checkScsTiming, runScs, scsIntegrationParams, type ScsRunResult } from '../pipelines/scsRun.js';
+import { defaultWorkers, mapInWorkers } from '../src/pool/pool.js';
+import type { RateChaosPoint, RateChaosTask } from './rateChaosSweep.js';
 
 export const scsNetworkParams: readonly ParamSpec[] = [
   { name: 'N', kind: 'integer', min: 2, minInclusive: true, default: 400, description: 'units of the random rate network' },
@@ -18,6 +20,8 @@ export const scsNetworkParams: readonly ParamSpec[] = [
 export const rateChaosParams: readonly ParamSpec[] = [
   ...scsNetworkParams,
   ...scsIntegrationParams,
+  { name: 'realizations', kind: 'integer', min: 1, minInclusive: true, default: 1, description: 'independent networks whose λ_max is averaged (realization 0 is the seed\'s network and gives everything else; the others run on the worker pool)' },
+  { name: 'workers', kind: 'integer', min: 1, minInclusive: true, description: 'worker threads for further realizations (default: all cores); results do not depend on it' },
   { name: 'exponents', kind: 'integer', min: 1, minInclusive: true, default: 1, description: 'number k of leading Lyapunov exponents (repeated QR of k tangent vectors; k ≤ N)' },
   { name: 'sample-every', kind: 'number', min: 0, default: 0.2, description: 'sampling interval of h for Δ(τ) and the traces, in units of τ (a multiple of dt)' },
   { name: 'max-lag', kind: 'number', min: 0, default: 30, description: 'longest lag of the autocorrelation Δ(τ), in units of τ' },
@@ -94,7 +98,9 @@ async function renderRateChaosFigures(out: string, n: number, g: number, result:
  * `spikeflow analyze rate-chaos`: the Sompolinsky–Crisanti–Sommers network dh/dt = −h + J·tanh(h). The largest
  * Lyapunov exponent (or the first k, `--exponents`) by Benettin's method with QR after a transient, the
  * population-averaged autocorrelation Δ(τ) of h (an operator over the state frames), traces of a few units, and the
- * running λ_max estimate showing its convergence. Time is in units of the unit time constant.
+ * running λ_max estimate showing its convergence. With `--realizations R`, λ_max is the mean over R networks (the
+ * further ones on the worker pool); `exponents` and the rest always describe the seed's own network. Time is in units
+ * of the unit time constant.
  */
 export const rateChaos: CommandDef = {
   name: 'rate-chaos',
@@ -118,6 +124,8 @@ export const rateChaos: CommandDef = {
     if (sampleSteps < 1 || Math.abs(sampleSteps * timing.dt - sampleEvery) > 1e-9 * sampleEvery) {
       throw invalidParameter('sample-every', sampleEvery, `a multiple of dt = ${timing.dt}`);
     }
+    const realizations = numberParam(values, 'realizations');
+    const workers = typeof values.workers === 'number' ? values.workers : defaultWorkers();
     const units = Array.from({ length: Math.min(n, numberParam(values, 'trace-units')) }, (_, i) => i);
     return {
       async run(context: RunContext) {
@@ -135,6 +143,11 @@ export const rateChaos: CommandDef = {
           progress: context.progress,
         });
         const { exponents, autocorrelation, traces, convergence } = result;
+        const others: RateChaosTask[] = Array.from({ length: realizations - 1 }, (_, r) => ({ n, g, realization: r + 1, seed: `${seed}/realization/${r + 1}`, ...timing }));
+        const further = await mapInWorkers<RateChaosTask, RateChaosPoint>(new URL('./rateChaosWorker.js', import.meta.url), others, { workers });
+        const perNetwork = [exponents[0], ...further.map((p) => p.lambdaMax)];
+        const ensembleMean = perNetwork.reduce((a, b) => a + b, 0) / perNetwork.length;
+        const ensembleSd = Math.sqrt(perNetwork.reduce((a, b) => a + (b - ensembleMean) ** 2, 0) / Math.max(1, perNetwork.length - 1));
         const tables = ['lyapunov.parquet', 'lyapunov_convergence.parquet'];
         await writeColumnTable(join(context.out, 'lyapunov.parquet'), { index: Int32Array.from(exponents, (_, i) => i + 1), exponent: exponents });
         await writeColumnTable(join(context.out, 'lyapunov_convergence.parquet'), { t: convergence.t, lambda_max: convergence.lambdaMax });
@@ -160,7 +173,8 @@ export const rateChaos: CommandDef = {
           N: n,
           g,
           seed,
-          lambda_max: exponents[0],
+          lambda_max: ensembleMean,
+          ...(realizations > 1 ? { lambda_max_per_network: perNetwork, lambda_max_sem: ensembleSd / Math.sqrt(perNetwork.length), realizations } : {}),
           exponents: Array.from(exponents),
           ...(k > 1 ? { exponent_sum: sum, exponent_sum_all_identity: k === n ? -n : null } : {}),
           delta_0: delta && delta.length > 0 ? delta[0] : null,

@@ -13,7 +13,7 @@ import { panelSpec } from '../src/figures/panelSpec.js';
 import { renderFigure } from '../src/figures/render.js';
 import { traceSpec } from '../src/figures/traceSpec.js';
 import type { BalanceSolution } from '../src/kernels/balanceSolution.js';
-import { binaryBalance, binaryBalancedConfig, binaryBalancedParams, type BinaryBalancedConfig } from '../src/models/binaryBalanced.js';
+import { binaryBalance, binaryBalancedConfig, binaryBalancedParams, binaryMeanFieldOf, type BinaryBalancedConfig } from '../src/models/binaryBalanced.js';
 import { collectState, type CollectedState } from '../src/operators/collectState.js';
 import { populationMean } from '../src/operators/populationMean.js';
 import { populationStats } from '../src/operators/populationStats.js';
@@ -103,6 +103,9 @@ export interface BinaryPointResult {
   readonly mI: number;
   readonly balanceE: number;
   readonly balanceI: number;
+  /** Finite-K mean-field prediction. */
+  readonly meanFieldE: number;
+  readonly meanFieldI: number;
   readonly updates: number;
   readonly wallSeconds: number;
 }
@@ -117,6 +120,7 @@ export async function runBinaryPoint(config: BinaryBalancedConfig, timing: Binar
     (frames) => binaryActivity(frames, config, timing.transient),
   );
   const balance = binaryBalance(config);
+  const meanField = binaryMeanFieldOf(config);
   return {
     K: config.K,
     m0: config.m0,
@@ -124,6 +128,8 @@ export async function runBinaryPoint(config: BinaryBalancedConfig, timing: Binar
     mI: activity.meanI,
     balanceE: balance.mE,
     balanceI: balance.mI,
+    meanFieldE: meanField.mE,
+    meanFieldI: meanField.mI,
     updates: engine.updateCount,
     wallSeconds: (performance.now() - started) / 1000,
   };
@@ -166,14 +172,11 @@ function inputFigure(config: BinaryBalancedConfig, analysis: RunAnalysis, balanc
       traceSpec({
         t: Array.from(slice(inputs.times), (t) => t * 1000),
         series: [
-          { name: 'E input (recurrent + external)', values: slice(inputs.excitatory) },
+          { name: 'E input (incl. external)', values: slice(inputs.excitatory) },
           { name: 'I input', values: slice(inputs.inhibitory) },
           { name: 'net input E + I', values: total },
         ],
-        hlines: [
-          { y: config.thetaE, label: `threshold θ_E = ${config.thetaE}` },
-          { y: 0, label: '0', dash: false },
-        ],
+        hlines: [{ y: config.thetaE, label: `threshold θ_E = ${config.thetaE}` }],
         xLabel: 'time (ms)',
         yLabel: 'input',
         title: `Inputs to excitatory unit ${traced}: large E and I cancel to O(1) around the threshold`,
@@ -191,10 +194,13 @@ function inputFigure(config: BinaryBalancedConfig, analysis: RunAnalysis, balanc
         { name: 'm_E(t)', values: activity.mE.subarray(first) },
         { name: 'm_I(t)', values: activity.mI.subarray(first) },
       ],
-      hlines: [
-        { y: balance.mE, label: `balance m_E = ${+balance.mE.toPrecision(3)}` },
-        { y: balance.mI, label: `balance m_I = ${+balance.mI.toPrecision(3)}` },
-      ],
+      hlines:
+        balance.mE === balance.mI
+          ? [{ y: balance.mE, label: `balance solution m_E = m_I = ${+balance.mE.toPrecision(3)}` }]
+          : [
+              { y: balance.mE, label: `balance m_E = ${+balance.mE.toPrecision(3)}` },
+              { y: balance.mI, label: `balance m_I = ${+balance.mI.toPrecision(3)}` },
+            ],
       xLabel: 'time (ms)',
       yLabel: 'population activity',
       title: 'Population activities after the transient',
@@ -211,7 +217,8 @@ function inputFigure(config: BinaryBalancedConfig, analysis: RunAnalysis, balanc
  * `spikeflow run binary-balanced`: the balanced binary network of van Vreeswijk & Sompolinsky, event-driven with
  * exact Poisson update times (`BinaryBalancedEngine`). Up-transitions (0 → 1) are written as spikes to
  * `DIR/spikes/` Parquet parts. The population activities m_E(t), m_I(t) come from a population-mean operator over
- * the frames of `sigma`; their time averages after the transient are reported next to the large-K balance solution.
+ * the frames of `sigma`; their time averages after the transient are reported next to the large-K balance solution
+ * and the finite-K mean-field prediction (whose difference from the balance solution is the expected O(1/√K) offset).
  * The figure shows one excitatory unit's E, I and net input and the population activities.
  */
 export const binaryBalanced: CommandDef = {
@@ -244,6 +251,7 @@ export const binaryBalanced: CommandDef = {
           analyse: (frames) => analyseRun(frames, config, timing, traced, traceUntil),
         });
         const balance = binaryBalance(config);
+        const meanField = binaryMeanFieldOf(config);
         const { activity, transitionRates } = result.analysis;
         const figures: string[] = [];
         if (context.figures) {
@@ -264,6 +272,9 @@ export const binaryBalanced: CommandDef = {
           balance_feasible: balance.feasible,
           offset_e: activity.meanE - balance.mE,
           offset_i: activity.meanI - balance.mI,
+          mean_field_m_e: meanField.mE,
+          mean_field_m_i: meanField.mI,
+          mean_field_converged: meanField.converged,
           up_transitions_per_unit_hz: transitionRates,
           updates: engine.updateCount,
           spikes: result.spikes,
@@ -276,7 +287,7 @@ export const binaryBalanced: CommandDef = {
           seed,
           update_scheme: 'exact asynchronous Poisson updates: one superposed Poisson process of rate N_E/τ_E + N_I/τ_I, each event assigned to a population by its share of the rate and to a uniform unit in it',
           simulation_wall_s: result.simulationSeconds,
-          tables: ['spikes'],
+          tables: record.length > 0 ? ['spikes', 'state'] : ['spikes'],
           figures,
           params: values,
         };

@@ -13,7 +13,7 @@ import { driveFrames } from './driveFrames.js';
 
 /**
  * Integration flags of the SCS network. Time is in units of the unit time constant τ (dh/dt = −h + J·tanh h),
- * so these are plain numbers. Defaults give λ_max converged to about ±0.005 (see README of the study).
+ * so these are plain numbers.
  */
 export const scsIntegrationParams: readonly ParamSpec[] = [
   { name: 'T', kind: 'number', min: 0, default: 1000, description: 'averaging time of the Lyapunov exponents, in units of τ (a multiple of dt)' },

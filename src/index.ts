@@ -70,7 +70,7 @@ export {
 } from './models/balancedLif.js';
 export { eiRateParams, eiRateConfig } from './models/eiRate.js';
 export type { BinaryBalancedConfig, BinaryConnectivity } from './models/binaryBalanced.js';
-export { binaryBalancedParams, binaryBalancedConfig, binaryBalance, binaryConnectivity } from './models/binaryBalanced.js';
+export { binaryBalancedParams, binaryBalancedConfig, binaryBalance, binaryMeanFieldOf, binaryConnectivity } from './models/binaryBalanced.js';
 export type {
   IzhikevichParameters,
   IzhikevichType,
@@ -174,6 +174,9 @@ export { balanceSolution } from './kernels/balanceSolution.js';
 export type { LagProducts } from './kernels/lagProducts.js';
 export { lagProducts, addLagSamples, lagAutocorrelation, autocorrelationReducer } from './kernels/lagProducts.js';
 export { contourSegments } from './kernels/contourSegments.js';
+export { normalTail } from './kernels/normalTail.js';
+export type { BinaryMeanFieldParams, BinaryMeanField } from './kernels/binaryMeanField.js';
+export { binaryMeanField } from './kernels/binaryMeanField.js';
 export type { LinearFit } from './kernels/linearFit.js';
 export { linearFit } from './kernels/linearFit.js';
 export { minMaxDecimate } from './kernels/minMaxDecimate.js';

@@ -1,5 +1,4 @@
 import type { SpikeRecorder } from '../core/engine.js';
-import { environmentError } from '../core/errors.js';
 import type { DiscreteTable } from '../kernels/discreteInversion.js';
 import { addDiscreteSamples } from '../kernels/discreteInversion.js';
 import { Xoshiro128 } from '../random/xoshiro128.js';
@@ -19,6 +18,7 @@ import {
   type LifStepArrays,
   type LifStepConstants,
 } from './lifSteps.js';
+import { threadBarrier } from './threadBarrier.js';
 
 /**
  * The compiled network, plain data only (numbers and typed arrays) so that worker threads receive it through
@@ -123,39 +123,8 @@ export interface NetworkState {
   readonly poissonLanes: Int32Array;
   /** Per block of a Poisson population: trials to skip before its next spike, from the start of the next step. */
   readonly poissonSkip: Float64Array;
+  /** Coordination slots of `threadBarrier.ts`. */
   readonly control: Int32Array;
-}
-
-/** Slots of `NetworkState.control`. */
-export const ARRIVED = 0;
-export const PHASE = 1;
-export const COMMAND = 2;
-export const STEPS = 3;
-export const FIRST_STEP = 4;
-export const READY = 5;
-export const EXIT = 6;
-export const FAILED = 7;
-export const CONTROL_SLOTS = 8;
-
-/** Spins this many times before blocking in Atomics.wait: a step takes tens of microseconds. */
-const SPINS_BEFORE_WAIT = 20000;
-
-/** A sense-reversing barrier of `parts` threads; a failed thread makes every waiting one throw instead of hang. */
-export function networkBarrier(control: Int32Array, parts: number): void {
-  const phase = Atomics.load(control, PHASE);
-  if (Atomics.add(control, ARRIVED, 1) === parts - 1) {
-    Atomics.store(control, ARRIVED, 0);
-    Atomics.add(control, PHASE, 1);
-    Atomics.notify(control, PHASE);
-    return;
-  }
-  let spins = 0;
-  while (Atomics.load(control, PHASE) === phase) {
-    if (++spins > SPINS_BEFORE_WAIT) {
-      if (Atomics.load(control, FAILED) !== 0) throw environmentError('a simulation thread failed');
-      Atomics.wait(control, PHASE, phase, 1);
-    }
-  }
 }
 
 interface Segment {
@@ -224,13 +193,13 @@ export class NetworkPartition {
     for (let step = firstStep; step < firstStep + steps; step++) {
       const parity = step & 1;
       this.update(step, parity);
-      if (multi) networkBarrier(control, this.parts);
+      if (multi) threadBarrier(control, this.parts);
       this.propagate(step, parity);
       this.deliver(step);
       this.reset(parity);
       if (recorder) this.collect(recorder, step, parity);
     }
-    if (multi) networkBarrier(control, this.parts);
+    if (multi) threadBarrier(control, this.parts);
   }
 
   private rangeIndex(parity: number, partition: number, population: number): number {

@@ -14,14 +14,7 @@ import { Xoshiro128 } from '../random/xoshiro128.js';
 import { splitByTarget } from './lifPartition.js';
 import {
   BLOCK_SIZE,
-  COMMAND,
-  CONTROL_SLOTS,
-  EXIT,
-  FAILED,
-  FIRST_STEP,
   NetworkPartition,
-  READY,
-  STEPS,
   type BlockLayout,
   type ExternalLayout,
   type LifLayout,
@@ -32,6 +25,7 @@ import {
   type ProjectionLayout,
   type StepCase,
 } from './networkPartition.js';
+import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, FIRST_STEP, READY, STEPS, failThreads } from './threadBarrier.js';
 
 /** A sampled time series used as an input current (Brian2's TimedArray): `values[k]` holds on [k·dt, (k+1)·dt). */
 export interface TimedArray {
@@ -239,7 +233,8 @@ export class SpikingNetworkEngine implements Engine {
       const label = `delay ${projection.pre}->${projection.post}`;
       const delaySteps = stepsOf(label, projection.delay ?? 0, dt);
       if (delaySteps < 0) throw invalidParameter(label, projection.delay, 'a delay ≥ 0');
-      compiled.push(compileProjection(projection, pre, ranges[pre], ranges[post], delaySteps, streams.stream(`connectivity/${projection.pre}->${projection.post}`)));
+      const random = Xoshiro128.fromStream(streams.stream(`connectivity/${projection.pre}->${projection.post}`));
+      compiled.push(compileProjection(projection, pre, ranges[pre], ranges[post], delaySteps, random));
     }
 
     const blocks: BlockLayout[] = [];
@@ -292,10 +287,7 @@ export class SpikingNetworkEngine implements Engine {
       const file = resolveWorkerFile(new URL('./spikingNetworkWorker.js', import.meta.url));
       for (let p = 1; p < parts; p++) {
         const worker = new Worker(file, { workerData: { layout: this.layout, state, index: p } });
-        worker.on('error', () => {
-          Atomics.store(state.control, FAILED, 1);
-          Atomics.notify(state.control, READY);
-        });
+        worker.on('error', () => failThreads(state.control));
         worker.unref();
         this.workers.push(worker);
       }

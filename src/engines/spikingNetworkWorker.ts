@@ -1,5 +1,6 @@
 import { workerData } from 'node:worker_threads';
-import { COMMAND, EXIT, FAILED, FIRST_STEP, NetworkPartition, READY, STEPS, type NetworkLayout, type NetworkState } from './networkPartition.js';
+import { NetworkPartition, type NetworkLayout, type NetworkState } from './networkPartition.js';
+import { COMMAND, EXIT, FIRST_STEP, READY, STEPS, failThreads } from './threadBarrier.js';
 
 /** A worker thread of `SpikingNetworkEngine`: runs its partition whenever the main thread posts a command. */
 const { layout, state, index } = workerData as { layout: NetworkLayout; state: NetworkState; index: number };
@@ -17,7 +18,6 @@ try {
     partition.run(Atomics.load(control, STEPS), Atomics.load(control, FIRST_STEP));
   }
 } catch (error) {
-  Atomics.store(control, FAILED, 1);
-  Atomics.notify(control, READY);
+  failThreads(control);
   throw error;
 }

@@ -2,6 +2,7 @@ import { invalidParameter } from '../core/errors.js';
 import type { ParamSpec, ParamValues } from '../core/params.js';
 import { numberParam } from '../core/params.js';
 import { balanceSolution, type BalanceSolution } from '../kernels/balanceSolution.js';
+import { binaryMeanField, type BinaryMeanField } from '../kernels/binaryMeanField.js';
 import { bernoulliProjection } from '../network/bernoulliProjection.js';
 import type { Csr } from '../network/csr.js';
 import type { UniformSource } from '../network/fixedInDegreeProjection.js';
@@ -18,7 +19,7 @@ export const binaryBalancedParams: readonly ParamSpec[] = [
   { name: 'NE', kind: 'integer', min: 1, minInclusive: true, default: 300, description: 'excitatory units N_E' },
   { name: 'NI', kind: 'integer', min: 1, minInclusive: true, default: 100, description: 'inhibitory units N_I' },
   { name: 'K', kind: 'number', min: 0, default: 50, description: 'mean inputs per unit from each population (connection probability K/N_l ≤ 1)' },
-  { name: 'm0', kind: 'number', min: 0, max: 1, maxInclusive: true, default: 0.1, description: 'external activity m0 (external input √K·E_k·m0)' },
+  { name: 'm0', kind: 'number', min: 0, max: 1, maxInclusive: true, default: 0.3, description: 'external activity m0 (external input √K·E_k·m0; at K = 50 below about 0.15 the network falls silent)' },
   { name: 'E', kind: 'number', min: 0, default: 1, description: 'external coupling E_E onto the excitatory population' },
   { name: 'I', kind: 'number', min: 0, default: 0.8, description: 'external coupling E_I onto the inhibitory population' },
   { name: 'J-E', kind: 'number', min: 0, default: 2, description: 'inhibition onto E: J_EI = −J_E' },
@@ -73,6 +74,14 @@ export function binaryBalancedConfig(values: ParamValues): BinaryBalancedConfig 
 /** The large-K balance solution of a configuration (`balanceSolution` of its E, I, J_E, J_I and m0). */
 export function binaryBalance(config: BinaryBalancedConfig): BalanceSolution {
   return balanceSolution({ E: config.externalE, I: config.externalI, JE: config.JE, JI: config.JI, m0: config.m0 });
+}
+
+/** The finite-K mean-field activities of a configuration (`binaryMeanField`), the simulation's expected values. */
+export function binaryMeanFieldOf(config: BinaryBalancedConfig): BinaryMeanField {
+  return binaryMeanField(
+    { E: config.externalE, I: config.externalI, JE: config.JE, JI: config.JI, m0: config.m0, K: config.K, thetaE: config.thetaE, thetaI: config.thetaI },
+    config.tauI / config.tauE,
+  );
 }
 
 /** The four projections, presynaptic-major, each pair connected with probability K/N_pre; no unit connects to itself. */
