@@ -169,6 +169,9 @@ export const rateChaos: CommandDef = {
         let sum = 0;
         for (const lambda of exponents) sum += lambda;
         const delta = autocorrelation?.values;
+        // the running estimate halfway through: its distance from the final value shows how far the average has settled
+        let half: number | null = null;
+        for (let k = 0; k < convergence.t.length; k++) if (convergence.t[k] <= timing.duration / 2) half = convergence.lambdaMax[k];
         return {
           N: n,
           g,
@@ -176,6 +179,7 @@ export const rateChaos: CommandDef = {
           lambda_max: ensembleMean,
           ...(realizations > 1 ? { lambda_max_per_network: perNetwork, lambda_max_sem: ensembleSd / Math.sqrt(perNetwork.length), realizations } : {}),
           exponents: Array.from(exponents),
+          lambda_max_at_half_T: half,
           ...(k > 1 ? { exponent_sum: sum, exponent_sum_all_identity: k === n ? -n : null } : {}),
           delta_0: delta && delta.length > 0 ? delta[0] : null,
           delta_at_max_lag: delta && delta.length > 0 && Number.isFinite(delta[delta.length - 1]) ? delta[delta.length - 1] : null,
