@@ -7,7 +7,9 @@ import { renderFigure } from '../src/figures/render.js';
 import { traceSpec } from '../src/figures/traceSpec.js';
 import { xySpec } from '../src/figures/xySpec.js';
 import { writeColumnTable } from '../pipelines/columnTable.js';
-import { checkScsTiming, runScs, scsIntegrationParams, type ScsRunResult } from '../pipelines/scsRun.js';
+import { checkScsTiming, couplingFromCsr, couplingToCsr, runScs, scsIntegrationParams, type ScsRunResult } from '../pipelines/scsRun.js';
+import { readEdgeList, writeEdgeList } from '../src/network/edgeList.js';
+import { batchMeans } from '../src/kernels/batchMeans.js';
 import { defaultWorkers, mapInWorkers } from '../src/pool/pool.js';
 import type { RateChaosPoint, RateChaosTask } from './rateChaosSweep.js';
 
@@ -27,7 +29,11 @@ export const rateChaosParams: readonly ParamSpec[] = [
   { name: 'max-lag', kind: 'number', min: 0, default: 30, description: 'longest lag of the autocorrelation Δ(τ), in units of τ' },
   { name: 'trace-units', kind: 'integer', min: 1, minInclusive: true, default: 5, description: 'units whose h(t) is traced' },
   { name: 'trace-duration', kind: 'number', min: 0, default: 100, description: 'length of the traces after the transient, in units of τ' },
+  { name: 'network', kind: 'path', description: 'edge list (.parquet or .arrow; pre, post, weight = J_post,pre) replacing the generated coupling (g is then ignored), e.g. the network.parquet of an earlier run' },
 ];
+
+/** Batches of the running estimate for the standard error of λ_max (batch means). */
+const ERROR_BATCHES = 20;
 
 /** Points of the running λ_max estimate kept for the convergence figure and table. */
 const CONVERGENCE_POINTS = 200;
@@ -98,7 +104,10 @@ async function renderRateChaosFigures(out: string, n: number, g: number, result:
  * `spikeflow analyze rate-chaos`: the Sompolinsky–Crisanti–Sommers network dh/dt = −h + J·tanh(h). The largest
  * Lyapunov exponent (or the first k, `--exponents`) by Benettin's method with QR after a transient, the
  * population-averaged autocorrelation Δ(τ) of h (an operator over the state frames), traces of a few units, and the
- * running λ_max estimate showing its convergence. With `--realizations R`, λ_max is the mean over R networks (the
+ * running λ_max estimate showing its convergence, with a batch-means standard error of the seed's network's time
+ * average. The network (`network.parquet`, an edge list j → i with weight J_ij) and the initial state
+ * (`initial_state.parquet`) are written so that an independent implementation can estimate λ on the same system;
+ * `--network` reads such a file back. With `--realizations R`, λ_max is the mean over R networks (the
  * further ones on the worker pool); `exponents` and the rest always describe the seed's own network. Time is in units
  * of the unit time constant.
  */
@@ -106,7 +115,7 @@ export const rateChaos: CommandDef = {
   name: 'rate-chaos',
   description: 'SCS random rate network (seed 002): λ_max (Benettin) or the first k Lyapunov exponents, Δ(τ), unit traces',
   params: rateChaosParams,
-  prepare(values: ParamValues) {
+  async prepare(values: ParamValues) {
     const n = numberParam(values, 'N');
     const g = numberParam(values, 'g');
     const seed = numberParam(values, 'seed');
@@ -126,6 +135,8 @@ export const rateChaos: CommandDef = {
     }
     const realizations = numberParam(values, 'realizations');
     const workers = typeof values.workers === 'number' ? values.workers : defaultWorkers();
+    const network = typeof values.network === 'string' ? couplingFromCsr(await readEdgeList(values.network, n), values.network) : undefined;
+    if (network && realizations > 1) throw invalidParameter('realizations', realizations, '1 when --network gives the coupling');
     const units = Array.from({ length: Math.min(n, numberParam(values, 'trace-units')) }, (_, i) => i);
     return {
       async run(context: RunContext) {
@@ -141,6 +152,7 @@ export const rateChaos: CommandDef = {
           traceDuration: numberParam(values, 'trace-duration'),
           convergenceEvery: Math.max(timing.renormEvery, Math.ceil(timing.duration / CONVERGENCE_POINTS / timing.renormEvery) * timing.renormEvery),
           progress: context.progress,
+          ...(network ? { coupling: network } : {}),
         });
         const { exponents, autocorrelation, traces, convergence } = result;
         const others: RateChaosTask[] = Array.from({ length: realizations - 1 }, (_, r) => ({ n, g, realization: r + 1, seed: `${seed}/realization/${r + 1}`, ...timing }));
@@ -148,7 +160,10 @@ export const rateChaos: CommandDef = {
         const perNetwork = [exponents[0], ...further.map((p) => p.lambdaMax)];
         const ensembleMean = perNetwork.reduce((a, b) => a + b, 0) / perNetwork.length;
         const ensembleSd = Math.sqrt(perNetwork.reduce((a, b) => a + (b - ensembleMean) ** 2, 0) / Math.max(1, perNetwork.length - 1));
-        const tables = ['lyapunov.parquet', 'lyapunov_convergence.parquet'];
+        const tables = ['lyapunov.parquet', 'lyapunov_convergence.parquet', 'network.parquet', 'initial_state.parquet'];
+        // the exact network and start, so that an independent implementation can estimate λ on the same system
+        await writeEdgeList(couplingToCsr(result.coupling, n), join(context.out, 'network.parquet'));
+        await writeColumnTable(join(context.out, 'initial_state.parquet'), { unit: Int32Array.from(result.h0, (_, i) => i), h: result.h0 });
         await writeColumnTable(join(context.out, 'lyapunov.parquet'), { index: Int32Array.from(exponents, (_, i) => i + 1), exponent: exponents });
         await writeColumnTable(join(context.out, 'lyapunov_convergence.parquet'), { t: convergence.t, lambda_max: convergence.lambdaMax });
         if (autocorrelation) {
@@ -170,16 +185,20 @@ export const rateChaos: CommandDef = {
         for (const lambda of exponents) sum += lambda;
         const delta = autocorrelation?.values;
         // the running estimate halfway through: its distance from the final value shows how far the average has settled
+        const error =
+          convergence.t.length >= ERROR_BATCHES ? batchMeans(convergence.t, Float64Array.from(convergence.t, (t, k) => t * convergence.lambdaMax[k]), ERROR_BATCHES).standardError : null;
         let half: number | null = null;
         for (let k = 0; k < convergence.t.length; k++) if (convergence.t[k] <= timing.duration / 2) half = convergence.lambdaMax[k];
         return {
           N: n,
-          g,
+          g: network ? null : g,
+          ...(network ? { network: values.network } : {}),
           seed,
           lambda_max: ensembleMean,
           ...(realizations > 1 ? { lambda_max_per_network: perNetwork, lambda_max_sem: ensembleSd / Math.sqrt(perNetwork.length), realizations } : {}),
           exponents: Array.from(exponents),
           lambda_max_at_half_T: half,
+          lambda_max_standard_error: error,
           ...(k > 1 ? { exponent_sum: sum, exponent_sum_all_identity: k === n ? -n : null } : {}),
           delta_0: delta && delta.length > 0 ? delta[0] : null,
           delta_at_max_lag: delta && delta.length > 0 && Number.isFinite(delta[delta.length - 1]) ? delta[delta.length - 1] : null,

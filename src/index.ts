@@ -175,6 +175,8 @@ export type { LagProducts } from './kernels/lagProducts.js';
 export { lagProducts, addLagSamples, lagAutocorrelation, autocorrelationReducer } from './kernels/lagProducts.js';
 export { contourSegments } from './kernels/contourSegments.js';
 export { normalTail } from './kernels/normalTail.js';
+export type { BatchMeans } from './kernels/batchMeans.js';
+export { batchMeans } from './kernels/batchMeans.js';
 export type { BinaryMeanFieldParams, BinaryMeanField } from './kernels/binaryMeanField.js';
 export { binaryMeanField } from './kernels/binaryMeanField.js';
 export type { LinearFit } from './kernels/linearFit.js';

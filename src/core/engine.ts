@@ -36,6 +36,19 @@ export class SpikeRecorder {
   }
 }
 
+/**
+ * A request to sample some neurons of a variable at the start of every `everySteps`-th step (steps before
+ * `endStep`) while advancing; the engine writes sample after sample into `values` and counts them in `filled`.
+ */
+export interface StepProbe {
+  readonly variable: string;
+  readonly neurons: Int32Array;
+  readonly everySteps: number;
+  readonly endStep: number;
+  readonly values: Float64Array;
+  filled: number;
+}
+
 /** Everything needed to continue a run bit for bit: typed state arrays plus small JSON values. */
 export interface EngineState {
   readonly step: number;
@@ -63,6 +76,11 @@ export interface Engine {
    * rebuild every neuron (the event engine) implement it so that recording a few neurons stays cheap.
    */
   sample?(name: string, neurons: Int32Array, out: Float64Array, offset: number): void;
+  /**
+   * Advances like `advance` while filling `probes`. Optional: it lets an engine record a few neurons every step
+   * without being called once per step; engines without it are sampled between shorter advances.
+   */
+  advanceProbed?(steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void;
   saveState(): EngineState;
   restoreState(state: EngineState): void;
   /** Releases worker threads or other resources; a no-op for plain engines. */

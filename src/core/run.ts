@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Engine } from './engine.js';
-import { SpikeRecorder } from './engine.js';
+import { SpikeRecorder, type StepProbe } from './engine.js';
 import { invalidParameter } from './errors.js';
 import type { Frame, SpikeFrame, StateFrame } from './frame.js';
 
@@ -103,28 +103,45 @@ function advanceSampling(engine: Engine, samplers: Sampler[], chunkStart: number
     const samples = first < last ? Math.floor((last - 1 - first) / sampler.everySteps) + 1 : 0;
     return { times: new Float64Array(samples), values: new Float64Array(samples * sampler.neurons.length), filled: 0 };
   });
-  let step = chunkStart;
-  while (step < chunkEnd) {
-    let next = chunkEnd;
+  if (engine.advanceProbed) {
+    const probes: StepProbe[] = samplers.map((sampler, s) => ({
+      variable: sampler.variable,
+      neurons: sampler.neurons,
+      everySteps: sampler.everySteps,
+      endStep: sampler.endStep,
+      values: buffers[s].values,
+      filled: 0,
+    }));
+    engine.advanceProbed(chunkEnd - chunkStart, recorder, probes);
     for (let s = 0; s < samplers.length; s++) {
-      const sampler = samplers[s];
-      if (step >= sampler.endStep) continue;
-      if (step % sampler.everySteps === 0) {
-        const buffer = buffers[s];
-        const neurons = sampler.neurons;
-        const base = buffer.filled * neurons.length;
-        if (engine.sample) engine.sample(sampler.variable, neurons, buffer.values, base);
-        else {
-          const source = engine.variable(sampler.variable);
-          for (let k = 0; k < neurons.length; k++) buffer.values[base + k] = source[neurons[k]];
-        }
-        buffer.times[buffer.filled++] = step * engine.dt;
-      }
-      const upcoming = (Math.floor(step / sampler.everySteps) + 1) * sampler.everySteps;
-      if (upcoming < next) next = upcoming;
+      const { times } = buffers[s];
+      const first = Math.ceil(chunkStart / samplers[s].everySteps) * samplers[s].everySteps;
+      for (let k = 0; k < times.length; k++) times[k] = (first + k * samplers[s].everySteps) * engine.dt;
     }
-    engine.advance(next - step, recorder);
-    step = next;
+  } else {
+    let step = chunkStart;
+    while (step < chunkEnd) {
+      let next = chunkEnd;
+      for (let s = 0; s < samplers.length; s++) {
+        const sampler = samplers[s];
+        if (step >= sampler.endStep) continue;
+        if (step % sampler.everySteps === 0) {
+          const buffer = buffers[s];
+          const neurons = sampler.neurons;
+          const base = buffer.filled * neurons.length;
+          if (engine.sample) engine.sample(sampler.variable, neurons, buffer.values, base);
+          else {
+            const source = engine.variable(sampler.variable);
+            for (let k = 0; k < neurons.length; k++) buffer.values[base + k] = source[neurons[k]];
+          }
+          buffer.times[buffer.filled++] = step * engine.dt;
+        }
+        const upcoming = (Math.floor(step / sampler.everySteps) + 1) * sampler.everySteps;
+        if (upcoming < next) next = upcoming;
+      }
+      engine.advance(next - step, recorder);
+      step = next;
+    }
   }
   return samplers.map((sampler, s) => ({
     kind: 'state',

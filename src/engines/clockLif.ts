@@ -1,4 +1,4 @@
-import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
+import type { Engine, EngineState, SpikeRecorder, StepProbe } from '../core/engine.js';
 import { invalidParameter } from '../core/errors.js';
 import type { Csr } from '../network/csr.js';
 
@@ -14,6 +14,20 @@ export interface ClockLifOptions {
   readonly reset: number;
   /** Added to each target's V per presynaptic spike, used when the CSR has no per-synapse weights. */
   readonly weight: number;
+}
+
+const NO_PROBES: readonly StepProbe[] = [];
+
+/** Copies the probed neurons' potentials at the start of `step`, for the probes due then. */
+function sampleProbes(V: Float64Array, probes: readonly StepProbe[], step: number): void {
+  for (let p = 0; p < probes.length; p++) {
+    const probe = probes[p];
+    if (step >= probe.endStep || step % probe.everySteps !== 0) continue;
+    const neurons = probe.neurons;
+    const base = probe.filled * neurons.length;
+    for (let k = 0; k < neurons.length; k++) probe.values[base + k] = V[neurons[k]];
+    probe.filled++;
+  }
 }
 
 /**
@@ -45,11 +59,16 @@ export class ClockLifEngine implements Engine {
   }
 
   advance(steps: number, spikes: SpikeRecorder): void {
-    if (this.options.csr.weights) this.advanceWeighted(steps, spikes);
-    else this.advanceUniform(steps, spikes);
+    this.advanceProbed(steps, spikes, NO_PROBES);
   }
 
-  private advanceUniform(steps: number, spikes: SpikeRecorder): void {
+  advanceProbed(steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void {
+    for (const probe of probes) if (probe.variable !== 'V') throw invalidParameter('record', probe.variable, 'a variable of this model: V');
+    if (this.options.csr.weights) this.advanceWeighted(steps, spikes, probes);
+    else this.advanceUniform(steps, spikes, probes);
+  }
+
+  private advanceUniform(steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void {
     const { csr, drive, threshold, reset, weight } = this.options;
     const V = this.V;
     const spiking = this.spiking;
@@ -59,6 +78,7 @@ export class ClockLifEngine implements Engine {
     const rate = this.dt / this.options.tauM;
     const end = this.step + steps;
     for (let step = this.step; step < end; step++) {
+      if (probes.length > 0) sampleProbes(V, probes, step);
       let count = 0;
       for (let i = 0; i < size; i++) {
         const v = V[i] + rate * (drive - V[i]);
@@ -77,7 +97,7 @@ export class ClockLifEngine implements Engine {
     this.step = end;
   }
 
-  private advanceWeighted(steps: number, spikes: SpikeRecorder): void {
+  private advanceWeighted(steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void {
     const { csr, drive, threshold, reset } = this.options;
     const V = this.V;
     const spiking = this.spiking;
@@ -88,6 +108,7 @@ export class ClockLifEngine implements Engine {
     const rate = this.dt / this.options.tauM;
     const end = this.step + steps;
     for (let step = this.step; step < end; step++) {
+      if (probes.length > 0) sampleProbes(V, probes, step);
       let count = 0;
       for (let i = 0; i < size; i++) {
         const v = V[i] + rate * (drive - V[i]);

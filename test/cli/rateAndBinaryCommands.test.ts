@@ -55,6 +55,10 @@ describe('rate and binary network commands', () => {
     const delta = await columns(join(out, 'autocorrelation.parquet'), ['tau', 'delta']);
     expect(delta.tau).toHaveLength(21);
     expect(delta.delta[0]).toBe(summary.delta_0);
+    expect(typeof summary.lambda_max_standard_error).toBe('number');
+    // the exported network reproduces the run exactly
+    const again = await run(['analyze', 'rate-chaos', '--N', '30', '--T', '20', '--transient', '5', '--exponents', '3', '--network', join(out, 'network.parquet'), '--no-figures'], 'chaos-network');
+    expect(again.summary.exponents).toEqual(summary.exponents);
   });
 
   it('analyze rate-chaos-sweep gives identical results on 1 and 2 workers', async () => {
