@@ -1,22 +1,10 @@
+import type { ClockLifOptions } from './clockLif.js';
 import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
 import { invalidParameter } from '../core/errors.js';
-import type { Csr } from '../network/csr.js';
 import { LazyBucketQueue } from './lazyBucketQueue.js';
 
-export interface EventLifOptions {
-  readonly csr: Csr;
-  /** Initial membrane potentials, one per neuron (copied). */
-  readonly v0: Float64Array;
-  /** The grid of `advance` and `variable`; spike times never depend on it. */
-  readonly dt: number;
-  readonly tauM: number;
-  /** Constant drive I in dV/dt = (I − V)/τ_m. */
-  readonly drive: number;
-  readonly threshold: number;
-  readonly reset: number;
-  /** Added to each target's V per presynaptic spike, used when the CSR has no per-synapse weights. */
-  readonly weight: number;
-}
+/** The same options as the clock engine; `dt` only sets the grid of `advance` and `variable`, never spike times. */
+export type EventLifOptions = ClockLifOptions;
 
 /** Rescaled distances are multiplied by 2^−64 when the scale passes 2^64: exact in binary, so no ordering changes. */
 const RENORMALISE_ABOVE = 2 ** 64;

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { access, mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { access, mkdir, readdir, readFile, unlink } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import type { RecordBatch, Schema } from 'apache-arrow';
 import { invalidFile, invalidParameter } from '../core/errors.js';
-import { diskError, removeQuietly, syncDirectory, writeAndSync } from './durableFile.js';
+import { diskError, syncDirectory, writeFileDurably } from './durableFile.js';
 import { RunManifest, type ManifestPart } from './manifest.js';
 import { encodeParquetOffThread, readParquetFooter, type ParquetCompression, type ParquetEncodeOptions } from './parquetCodec.js';
 import { describeColumns, sameColumns } from './tableSchemas.js';
@@ -74,15 +74,7 @@ export async function writeParquetFile(
   const bytes = await encodeParquetOffThread(schema, batches, options);
   const rows = batches.reduce((sum, batch) => sum + batch.numRows, 0);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const tmpPath = `${path}.tmp`;
-  try {
-    await writeAndSync(tmpPath, [bytes]);
-    await rename(tmpPath, path);
-    await syncDirectory(dirname(path));
-  } catch (error) {
-    await removeQuietly(tmpPath);
-    throw diskError(error, path, 'write');
-  }
+  await writeFileDurably(path, bytes);
   return { rows, bytes: bytes.byteLength, sha256 };
 }
 

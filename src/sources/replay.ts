@@ -1,7 +1,7 @@
-import { Observable } from 'rxjs';
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { Observable } from 'rxjs';
 import { invalidFile, invalidParameter } from '../core/errors.js';
-import type { FlowTicket, Frame, SpikeFrame, StateFrame } from '../core/frame.js';
+import type { SpikeFrame, StateFrame } from '../core/frame.js';
+import { withFlow } from './withFlow.js';
 import { nextUp } from '../kernels/nextUp.js';
 import { locateTable, readPartRows, type RecordedKind, type RecordedPart, type RecordedRows, type RecordedTable } from './recordedTable.js';
 
@@ -312,40 +312,4 @@ function stateFrame(path: string, variable: string, t0: number, t1: number, rows
     layout.lastTime = time;
   }
   return { kind: 'state', variable, t0, t1, times, neurons, values: rows.value ?? new Float64Array(0) };
-}
-
-/**
- * Emits the produced frames with a flow ticket each, as `simulate()` does: production pauses while `maxInFlight`
- * frames still have held work pending, and stops as soon as the subscriber unsubscribes.
- */
-function withFlow<F extends Frame>(maxInFlight: number, produce: () => AsyncGenerator<F>): Observable<F> {
-  return new Observable<F>((subscriber) => {
-    let stopped = false;
-    (async () => {
-      const pending: Promise<unknown>[] = [];
-      for await (const frame of produce()) {
-        if (stopped) break;
-        const holds: PromiseLike<unknown>[] = [];
-        const flow: FlowTicket = { hold: (work) => void holds.push(work) };
-        subscriber.next({ ...frame, flow });
-        if (holds.length > 0) {
-          const held = Promise.all(holds);
-          // a rejection is reported when the frame's turn comes, not as an unhandled rejection before
-          held.catch(() => undefined);
-          pending.push(held);
-        }
-        while (pending.length >= maxInFlight) await pending.shift();
-        if (stopped) break;
-        // lets timers, signals and I/O run between frames, as the live run loop does
-        await yieldToEventLoop();
-      }
-      await Promise.all(pending);
-      if (!stopped) subscriber.complete();
-    })().catch((error) => {
-      if (!stopped) subscriber.error(error);
-    });
-    return () => {
-      stopped = true;
-    };
-  });
 }

@@ -1,6 +1,7 @@
-import { Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { Engine } from '../core/engine.js';
-import type { FlowTicket, Frame } from '../core/frame.js';
+import type { Frame } from '../core/frame.js';
+import { withFlow } from './withFlow.js';
 import { runFrames, type RunOptions } from '../core/run.js';
 
 export interface SimulateOptions extends RunOptions {
@@ -26,39 +27,13 @@ export interface SimulateOptions extends RunOptions {
  */
 export function simulate(build: () => Engine | Promise<Engine>, options: SimulateOptions): Observable<Frame> {
   const maxInFlight = Math.max(1, options.maxInFlight ?? 4);
-  return new Observable<Frame>((subscriber) => {
-    let stopped = false;
-    let iterator: AsyncGenerator<Frame, void, undefined> | undefined;
-    (async () => {
-      const engine = await build();
-      try {
-        iterator = runFrames(engine, options);
-        const pending: Promise<unknown>[] = [];
-        for await (const frame of iterator) {
-          if (stopped) break;
-          const holds: PromiseLike<unknown>[] = [];
-          const flow: FlowTicket = { hold: (work) => void holds.push(work) };
-          subscriber.next({ ...frame, flow });
-          if (holds.length > 0) {
-            const held = Promise.all(holds);
-            // marked handled now; a failure still surfaces when the loop awaits it
-            held.catch(() => undefined);
-            pending.push(held);
-          }
-          while (pending.length >= maxInFlight) await pending.shift();
-          if (stopped) break;
-        }
-        await Promise.all(pending);
-        if (!stopped) subscriber.complete();
-      } finally {
-        await engine.dispose?.();
-      }
-    })().catch((error) => {
-      if (!stopped) subscriber.error(error);
-    });
-    return () => {
-      stopped = true;
-    };
+  return withFlow(maxInFlight, async function* () {
+    const engine = await build();
+    try {
+      yield* runFrames(engine, options);
+    } finally {
+      await engine.dispose?.();
+    }
   });
 }
 
