@@ -4,6 +4,7 @@ import { invalidParameter } from '../src/core/errors.js';
 import { withDefaults } from '../src/core/paramDefaults.js';
 import type { ParamSpec, ParamValues } from '../src/core/params.js';
 import { numberParam } from '../src/core/params.js';
+import { panelSpec } from '../src/figures/panelSpec.js';
 import { renderFigure } from '../src/figures/render.js';
 import { xySpec, type XySeries } from '../src/figures/xySpec.js';
 import { defaultWorkers, mapInWorkers } from '../src/pool/pool.js';
@@ -16,10 +17,10 @@ export const rateChaosSweepParams: readonly ParamSpec[] = [
   { name: 'g-min', kind: 'number', min: 0, minInclusive: true, default: 0.5, description: 'smallest g' },
   { name: 'g-max', kind: 'number', min: 0, default: 3, description: 'largest g' },
   { name: 'g-steps', kind: 'integer', min: 2, minInclusive: true, default: 26, description: 'grid points along g (evenly spaced, ends included)' },
-  { name: 'realizations', kind: 'integer', min: 1, minInclusive: true, default: 1, description: 'independent networks per (N, g); realization 0 uses the seed itself, as `analyze rate-chaos` does' },
+  { name: 'realizations', kind: 'integer', min: 1, minInclusive: true, default: 4, description: 'independent networks per (N, g), averaged; realization 0 uses the seed itself, as `analyze rate-chaos` does' },
   { name: 'seed', kind: 'integer', min: 0, minInclusive: true, default: 0, description: 'master seed of the named streams' },
   { name: 'workers', kind: 'integer', min: 1, minInclusive: true, description: 'worker threads (default: all cores); results do not depend on it' },
-  ...withDefaults(scsIntegrationParams, { T: 500 }),
+  ...withDefaults(scsIntegrationParams, { T: 300 }),
 ];
 
 export interface RateChaosTask {
@@ -44,18 +45,31 @@ export interface RateChaosPoint {
 /** λ_max above this counts as clearly chaotic (finite-T estimates of a zero exponent scatter by a few 10⁻³). */
 const CHAOTIC = 0.005;
 
-/** Per-N summary of λ_max(g): the mean over realizations, the first upward zero crossing and the onset of robust chaos. */
+/**
+ * Per-N summary of λ_max(g): the mean over realizations, the fraction of chaotic networks, the first upward zero
+ * crossing of the mean, the g at which half the networks are chaotic, and the onset of robust chaos.
+ */
 export interface SizeSummary {
   readonly N: number;
   readonly g: number[];
   readonly lambda_max: number[];
+  /** Fraction of the networks with λ_max > 0.005 at each g. */
+  readonly chaotic_fraction: number[];
+  /** g at which the chaotic fraction first reaches 1/2 (linear interpolation), null if it never does. */
+  readonly half_chaotic_g: number | null;
   /** g where the mean λ_max first crosses zero upwards (linear interpolation), null if it never does. */
   readonly crossing_g: number | null;
   /** Smallest g of the grid from which on every λ_max exceeds 0.005 (clearly chaotic), null if the largest g does not. */
   readonly chaotic_from_g: number | null;
 }
 
-export function summariseSize(n: number, gs: readonly number[], lambdas: readonly number[]): SizeSummary {
+export function summariseSize(n: number, gs: readonly number[], lambdas: readonly number[], fractions: readonly number[] = lambdas.map((l) => (l > CHAOTIC ? 1 : 0))): SizeSummary {
+  let half: number | null = null;
+  for (let k = 0; k < gs.length; k++) {
+    if (fractions[k] < 0.5) continue;
+    half = k === 0 ? gs[0] : gs[k - 1] + ((gs[k] - gs[k - 1]) * (0.5 - fractions[k - 1])) / (fractions[k] - fractions[k - 1]);
+    break;
+  }
   let crossing: number | null = null;
   for (let k = 0; k + 1 < gs.length; k++) {
     if (lambdas[k] <= 0 && lambdas[k + 1] > 0) {
@@ -69,6 +83,8 @@ export function summariseSize(n: number, gs: readonly number[], lambdas: readonl
     N: n,
     g: [...gs],
     lambda_max: [...lambdas],
+    chaotic_fraction: [...fractions],
+    half_chaotic_g: half,
     crossing_g: crossing,
     chaotic_from_g: onset < gs.length ? gs[onset] : null,
   };
@@ -78,9 +94,10 @@ export function summariseSize(n: number, gs: readonly number[], lambdas: readonl
  * `spikeflow analyze rate-chaos-sweep`: λ_max of the SCS network against g for several N on the worker pool, one
  * task per (N, g, realization), each carrying its own seed, so the table is identical for every worker count. The
  * same seed gives the same normalised coupling z for every g of one N (J = g·z/√N). Writes
- * `rate_chaos_sweep.parquet` and `lambda_vs_g.png`; the summary gives, per N, the mean λ_max(g), the upward zero
- * crossing and the g from which λ_max stays clearly positive; both approach g = 1 as N grows (finite networks
- * near g = 1 often settle on fixed points or limit cycles instead of chaos).
+ * `rate_chaos_sweep.parquet` and `lambda_vs_g.png`; the summary gives, per N, the mean λ_max(g), the fraction of
+ * chaotic networks, the g at which half of them are chaotic, the upward zero crossing of the mean and the g from
+ * which λ_max stays clearly positive. Finite networks near g = 1 often settle on fixed points or limit cycles
+ * instead of chaos; these g's approach 1 as N grows.
  */
 export const rateChaosSweep: CommandDef = {
   name: 'rate-chaos-sweep',
@@ -126,23 +143,29 @@ export const rateChaosSweep: CommandDef = {
           wall_s: Float64Array.from(points, (p) => p.wallSeconds),
         });
         const summaries = sizes.map((n) => {
-          const means = gs.map((g) => {
-            const at = points.filter((p) => p.n === n && p.g === g);
-            return at.reduce((sum, p) => sum + p.lambdaMax, 0) / at.length;
-          });
-          return summariseSize(n, gs, means);
+          const at = gs.map((g) => points.filter((p) => p.n === n && p.g === g));
+          const means = at.map((group) => group.reduce((sum, p) => sum + p.lambdaMax, 0) / group.length);
+          const fractions = at.map((group) => group.filter((p) => p.lambdaMax > CHAOTIC).length / group.length);
+          return summariseSize(n, gs, means, fractions);
         });
         const figures: string[] = [];
         if (context.figures) {
           const series: XySeries[] = summaries.map((s) => ({ name: `N = ${s.N}`, x: s.g, y: s.lambda_max, mark: 'line+point' }));
           series.push({ name: 'λ = 0', x: [gs[0], gs[gs.length - 1]], y: [0, 0], mark: 'line', dash: true });
+          const lambdaPanel = xySpec({
+            series,
+            xLabel: 'coupling gain g',
+            yLabel: 'λ_max (1/τ)',
+            title: `Largest Lyapunov exponent (T = ${timing.duration} τ${realizations > 1 ? `, mean of ${realizations} networks` : ''})`,
+          });
+          const fractionPanel = xySpec({
+            series: summaries.map((s) => ({ name: `N = ${s.N}`, x: s.g, y: s.chaotic_fraction, mark: 'line+point' as const })),
+            xLabel: 'coupling gain g',
+            yLabel: 'fraction of chaotic networks (λ_max > 0.005)',
+            title: `Chaotic networks among ${realizations} per point`,
+          });
           await renderFigure(
-            xySpec({
-              series,
-              xLabel: 'coupling gain g',
-              yLabel: 'λ_max (1/τ)',
-              title: `Largest Lyapunov exponent of the SCS network (T = ${timing.duration} τ${realizations > 1 ? `, mean of ${realizations} networks` : ''})`,
-            }),
+            panelSpec([lambdaPanel, fractionPanel], { columns: 1, title: 'SCS random network: the transition to chaos near g = 1 sharpens with N', panelHeight: 260 }),
             join(context.out, 'lambda_vs_g.png'),
           );
           figures.push('lambda_vs_g.png');
