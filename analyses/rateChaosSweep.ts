@@ -165,7 +165,7 @@ export const rateChaosSweep: CommandDef = {
             title: `Chaotic networks among ${realizations} per point`,
           });
           await renderFigure(
-            panelSpec([lambdaPanel, fractionPanel], { columns: 1, title: 'SCS random network: the transition to chaos near g = 1 sharpens with N', panelHeight: 260 }),
+            panelSpec([lambdaPanel, fractionPanel], { columns: 1, title: 'SCS network: the transition to chaos sharpens with N', panelHeight: 260 }),
             join(context.out, 'lambda_vs_g.png'),
           );
           figures.push('lambda_vs_g.png');
