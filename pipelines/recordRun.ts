@@ -110,14 +110,6 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
     }
   };
 
-  // the previous frame's write (a part's Parquet encoding runs on its own thread) overlaps the next chunk;
-  // waiting for it before queueing another keeps at most one frame in flight
-  let writing: Promise<void> = Promise.resolve();
-  // a failed write is reported when it is awaited, not as an unhandled rejection meanwhile
-  const settledLater = (write: Promise<void>): Promise<void> => {
-    write.catch(() => undefined);
-    return write;
-  };
   let simulationMs = 0;
   const remaining = options.duration - resumedAt;
   try {
@@ -136,19 +128,14 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
       const frame = next.value;
       if (frame.kind === 'spikes') {
         spikes += frame.neuron.length;
-        await writing;
-        writing = settledLater(spikeWriter.append(spikeFrameToBatch(frame), frame));
+        await spikeWriter.append(spikeFrameToBatch(frame), frame);
         progress.update(frame.t1, options.duration, 's simulated');
       } else if (stateWriter && recorded.has(frame.variable)) {
-        await writing;
-        writing = settledLater(stateWriter.append(stateFrameToBatch(frame), frame));
+        await stateWriter.append(stateFrameToBatch(frame), frame);
       }
       frames.next(frame);
     }
-    await writing;
   } finally {
-    // never leave a write running behind a failure: the caller may reopen the directory at once
-    await writing.catch(() => undefined);
     await engine.dispose?.();
   }
   frames.complete();

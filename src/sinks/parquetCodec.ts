@@ -7,9 +7,7 @@ import {
   writeParquet,
   WriterPropertiesBuilder,
 } from 'parquet-wasm';
-import { Worker } from 'node:worker_threads';
 import { invalidParameter } from '../core/errors.js';
-import { resolveWorkerFile } from '../pool/workerFile.js';
 
 /**
  * The only place that talks to parquet-wasm. Arrow data crosses into WebAssembly as an IPC stream.
@@ -51,7 +49,7 @@ function encodeRequest(schema: Schema, batches: readonly RecordBatch[], options:
   return { ipc: tableToIPC(table, 'stream'), compression, metadata: options.metadata };
 }
 
-/** Encodes an Arrow IPC stream as one Parquet file in memory (runs on the encoding thread, or here). */
+/** Encodes an Arrow IPC stream as one Parquet file in memory. */
 export function encodeIpcAsParquet(request: ParquetEncodeRequest): Uint8Array {
   const wasmTable = WasmTable.fromIPCStream(request.ipc);
   let builder: WriterPropertiesBuilder | undefined;
@@ -71,50 +69,6 @@ export function encodeIpcAsParquet(request: ParquetEncodeRequest): Uint8Array {
 /** Encodes batches of `schema` as one Parquet file in memory, on this thread. */
 export function encodeParquet(schema: Schema, batches: readonly RecordBatch[], options: ParquetEncodeOptions = {}): Uint8Array {
   return encodeIpcAsParquet(encodeRequest(schema, batches, options));
-}
-
-interface PendingEncode {
-  readonly resolve: (bytes: Uint8Array) => void;
-  readonly reject: (error: Error) => void;
-}
-
-let encoder: { worker: Worker; pending: Map<number, PendingEncode>; next: number } | undefined;
-
-function encoderThread(): NonNullable<typeof encoder> {
-  if (encoder) return encoder;
-  const worker = new Worker(resolveWorkerFile(new URL('./parquetEncoderWorker.js', import.meta.url)));
-  worker.unref();
-  const pending = new Map<number, PendingEncode>();
-  const thread = { worker, pending, next: 0 };
-  worker.on('message', (reply: { id: number; bytes?: Uint8Array; error?: string }) => {
-    const request = pending.get(reply.id);
-    pending.delete(reply.id);
-    if (pending.size === 0) worker.unref();
-    if (reply.bytes) request?.resolve(reply.bytes);
-    else request?.reject(new Error(`Parquet encoding failed: ${reply.error}`));
-  });
-  worker.on('error', (error) => {
-    for (const request of pending.values()) request.reject(error);
-    pending.clear();
-    encoder = undefined;
-  });
-  encoder = thread;
-  return thread;
-}
-
-/**
- * Encodes batches as one Parquet file on a background thread, so that compression never stalls a simulation:
- * only the Arrow IPC serialisation (a copy) runs on the calling thread.
- */
-export function encodeParquetOffThread(schema: Schema, batches: readonly RecordBatch[], options: ParquetEncodeOptions = {}): Promise<Uint8Array> {
-  const request = encodeRequest(schema, batches, options);
-  const thread = encoderThread();
-  const id = thread.next++;
-  return new Promise<Uint8Array>((resolve, reject) => {
-    thread.pending.set(id, { resolve, reject });
-    thread.worker.ref();
-    thread.worker.postMessage({ ...request, id }, [request.ipc.buffer as ArrayBuffer]);
-  });
 }
 
 /** Decodes a whole Parquet file into an Arrow table; throws parquet-wasm's error on a corrupt file. */

@@ -5,7 +5,7 @@ import type { RecordBatch, Schema } from 'apache-arrow';
 import { invalidFile, invalidParameter } from '../core/errors.js';
 import { diskError, syncDirectory, writeFileDurably } from './durableFile.js';
 import { RunManifest, type ManifestPart } from './manifest.js';
-import { encodeParquetOffThread, readParquetFooter, type ParquetCompression, type ParquetEncodeOptions } from './parquetCodec.js';
+import { encodeParquet, readParquetFooter, type ParquetCompression, type ParquetEncodeOptions } from './parquetCodec.js';
 import { describeColumns, sameColumns } from './tableSchemas.js';
 
 export interface ParquetPartWriterOptions {
@@ -71,7 +71,7 @@ export async function writeParquetFile(
   batches: readonly RecordBatch[],
   options: ParquetEncodeOptions = {},
 ): Promise<WrittenParquetFile> {
-  const bytes = await encodeParquetOffThread(schema, batches, options);
+  const bytes = encodeParquet(schema, batches, options);
   const rows = batches.reduce((sum, batch) => sum + batch.numRows, 0);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await writeFileDurably(path, bytes);
