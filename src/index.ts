@@ -127,6 +127,8 @@ export type { DeepTanhEngineOptions } from './engines/deepTanhEngine.js';
 export { DeepTanhEngine } from './engines/deepTanhEngine.js';
 
 // ── kernels ────────────────────────────────────────────────────────────────
+export type { ObservedTime } from './kernels/observedTime.js';
+export { observedTime } from './kernels/observedTime.js';
 export type { DiscreteTable } from './kernels/discreteInversion.js';
 export { discreteTable, sampleDiscrete, addDiscreteSamples } from './kernels/discreteInversion.js';
 export { poissonTable } from './kernels/poissonTable.js';

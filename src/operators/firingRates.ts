@@ -1,6 +1,7 @@
 import { Observable, type OperatorFunction } from 'rxjs';
 import { invalidParameter } from '../core/errors.js';
 import { isSpikeFrame, type Frame } from '../core/frame.js';
+import { observedTime } from '../kernels/observedTime.js';
 import { countSpikes, ratesFromCounts } from '../kernels/spikeCounts.js';
 
 export interface FiringRatesOptions {
@@ -35,11 +36,8 @@ export function firingRates(options: FiringRatesOptions = {}): OperatorFunction<
   return (source) =>
     new Observable<Float64Array>((subscriber) => {
       let counts: Float64Array | undefined;
-      let closedSpans = 0;
-      let spanStart = NaN;
-      let spanEnd = NaN;
-
-      const observed = (): number => (counts === undefined ? 0 : closedSpans + (spanEnd - spanStart));
+      const span = observedTime.init();
+      const observed = (): number => observedTime.value(span);
 
       const subscription = source.subscribe({
         next(frame) {
@@ -47,20 +45,12 @@ export function firingRates(options: FiringRatesOptions = {}): OperatorFunction<
           try {
             if (counts === undefined) {
               counts = new Float64Array(frame.size);
-              spanStart = frame.t0;
-              spanEnd = frame.t1;
             } else {
               if (frame.size !== counts.length) {
                 throw invalidParameter('firingRates frame size', frame.size, `the population size of the first frame, ${counts.length}`);
               }
-              if (frame.t0 === spanEnd) {
-                spanEnd = frame.t1;
-              } else {
-                closedSpans += spanEnd - spanStart;
-                spanStart = frame.t0;
-                spanEnd = frame.t1;
-              }
             }
+            observedTime.add(span, frame.t0, frame.t1);
             countSpikes(frame.neuron, counts);
           } catch (error) {
             subscriber.error(error);

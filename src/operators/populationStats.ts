@@ -3,6 +3,7 @@ import { invalidParameter } from '../core/errors.js';
 import { isSpikeFrame, type Frame } from '../core/frame.js';
 import { addSpikes, isiCvValues, isiMoments, type IsiMoments } from '../kernels/isiMoments.js';
 import { meanOf } from '../kernels/meanOf.js';
+import { observedTime } from '../kernels/observedTime.js';
 import { countSpikes, ratesFromCounts } from '../kernels/spikeCounts.js';
 
 /** A contiguous block of neurons `[start, start + count)` with a name (`E`, `I`, …). */
@@ -71,9 +72,7 @@ export function populationStats(options: PopulationStatsOptions): OperatorFuncti
     new Observable<PopulationStats[]>((subscriber) => {
       let counts: Float64Array | undefined;
       let moments: IsiMoments | undefined;
-      let closedSpans = 0;
-      let spanStart = NaN;
-      let spanEnd = NaN;
+      const span = observedTime.init();
 
       const subscription = source.subscribe({
         next(frame) {
@@ -85,20 +84,12 @@ export function populationStats(options: PopulationStatsOptions): OperatorFuncti
               }
               counts = new Float64Array(frame.size);
               moments = isiMoments(frame.size);
-              spanStart = frame.t0;
-              spanEnd = frame.t1;
             } else {
               if (frame.size !== counts.length) {
                 throw invalidParameter('populationStats frame size', frame.size, `the population size of the first frame, ${counts.length}`);
               }
-              if (frame.t0 === spanEnd) {
-                spanEnd = frame.t1;
-              } else {
-                closedSpans += spanEnd - spanStart;
-                spanStart = frame.t0;
-                spanEnd = frame.t1;
-              }
             }
+            observedTime.add(span, frame.t0, frame.t1);
             countSpikes(frame.neuron, counts);
             addSpikes(moments as IsiMoments, frame.neuron, frame.t);
           } catch (error) {
@@ -109,7 +100,7 @@ export function populationStats(options: PopulationStatsOptions): OperatorFuncti
           subscriber.error(error);
         },
         complete() {
-          const observed = counts === undefined ? 0 : closedSpans + (spanEnd - spanStart);
+          const observed = observedTime.value(span);
           const rates = counts === undefined ? undefined : ratesFromCounts(counts, observed);
           const cvs = moments === undefined ? undefined : isiCvValues(moments, minSpikes);
           subscriber.next(
