@@ -155,3 +155,13 @@ function cutArbitrary(train: SpikeTrain, maxCuts: number): fc.Arbitrary<number[]
     .array(fc.oneof(anywhere, atSpike, fc.constantFrom(t0, t1)), { maxLength: maxCuts })
     .map((cuts) => cuts.sort((a, b) => a - b));
 }
+
+/** A hand-written spike frame, for examples in tests. */
+export const spikeFrame = (t0: number, t1: number, neuron: number[], t: number[], size = 2): Frame => ({
+  kind: 'spikes',
+  t0,
+  t1,
+  size,
+  neuron: Int32Array.from(neuron),
+  t: Float64Array.from(t),
+});

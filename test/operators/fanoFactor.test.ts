@@ -2,17 +2,8 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Subject, from, lastValueFrom } from 'rxjs';
 import { SpikeflowError, fanoFactor, fromSpikeArrays, type FanoFactorResult, type Frame } from '../../src/index.js';
-import { chunkedSpikeTrainArbitrary, wholeFrames } from '../helpers/spikeTrains.js';
+import { chunkedSpikeTrainArbitrary, wholeFrames, spikeFrame } from '../helpers/spikeTrains.js';
 import { poissonPopulation } from '../helpers/poissonTrains.js';
-
-const spikeFrame = (t0: number, t1: number, neuron: number[], t: number[], size = 2): Frame => ({
-  kind: 'spikes',
-  t0,
-  t1,
-  size,
-  neuron: Int32Array.from(neuron),
-  t: Float64Array.from(t),
-});
 
 describe('fanoFactor', () => {
   it('gives bit-identical Fano factors for every chunking of the same spike train', async () => {

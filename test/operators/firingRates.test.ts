@@ -2,22 +2,13 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Subject, from, lastValueFrom, toArray } from 'rxjs';
 import { SpikeflowError, firingRates, fromSpikeArrays, type Frame } from '../../src/index.js';
-import { chunkedSpikeTrainArbitrary, wholeFrames, type SpikeTrain } from '../helpers/spikeTrains.js';
+import { chunkedSpikeTrainArbitrary, wholeFrames, type SpikeTrain, spikeFrame } from '../helpers/spikeTrains.js';
 
 function naiveRates(train: SpikeTrain): number[] {
   const counts = new Array<number>(train.size).fill(0);
   for (const n of train.neuron) counts[n]++;
   return counts.map((c) => c / (train.t1 - train.t0));
 }
-
-const spikeFrame = (t0: number, t1: number, neuron: number[], t: number[], size = 2): Frame => ({
-  kind: 'spikes',
-  t0,
-  t1,
-  size,
-  neuron: Int32Array.from(neuron),
-  t: Float64Array.from(t),
-});
 
 describe('firingRates', () => {
   it('gives bit-identical rates for every chunking, equal to count / duration', async () => {

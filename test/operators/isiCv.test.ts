@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { Subject, from, lastValueFrom, toArray } from 'rxjs';
 import { SpikeflowError, fromSpikeArrays, isiCv, meanOf, type Frame } from '../../src/index.js';
-import { chunkedSpikeTrainArbitrary, wholeFrames, type SpikeTrain } from '../helpers/spikeTrains.js';
+import { chunkedSpikeTrainArbitrary, wholeFrames, type SpikeTrain, spikeFrame } from '../helpers/spikeTrains.js';
 
 /** Two-pass CV with the population std (ddof = 0), from per-neuron ISI arrays. */
 function naiveCv(train: SpikeTrain, minSpikes: number): number[] {
@@ -17,15 +17,6 @@ function naiveCv(train: SpikeTrain, minSpikes: number): number[] {
     return Math.sqrt(variance) / mean;
   });
 }
-
-const spikeFrame = (t0: number, t1: number, neuron: number[], t: number[], size = 2): Frame => ({
-  kind: 'spikes',
-  t0,
-  t1,
-  size,
-  neuron: Int32Array.from(neuron),
-  t: Float64Array.from(t),
-});
 
 describe('isiCv', () => {
   it('gives bit-identical CVs for every chunking, matching a two-pass reference', async () => {

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Subject, from, lastValueFrom, toArray } from 'rxjs';
 import { SpikeflowError, binnedPopulationRate, fromSpikeArrays, populationRate, type BinnedRate, type Frame } from '../../src/index.js';
-import { chunkedSpikeTrainArbitrary, wholeFrames, type SpikeTrain } from '../helpers/spikeTrains.js';
+import { chunkedSpikeTrainArbitrary, wholeFrames, type SpikeTrain, spikeFrame } from '../helpers/spikeTrains.js';
 
 async function concatenated(frames: readonly Frame[], binWidth: number): Promise<{ t: number[]; rate: number[] }> {
   const emissions = await lastValueFrom(from(frames).pipe(populationRate({ binWidth }), toArray()));
@@ -30,15 +30,6 @@ const binWidthFor = (train: SpikeTrain) =>
     fc.double({ min: 0.02, max: 1.5, noNaN: true }).map((fraction) => (train.t1 - train.t0) * fraction),
     fc.constantFrom(0.001, 0.005, 0.01, 0.1, 0.25),
   );
-
-const spikeFrame = (t0: number, t1: number, neuron: number[], t: number[], size = 2): Frame => ({
-  kind: 'spikes',
-  t0,
-  t1,
-  size,
-  neuron: Int32Array.from(neuron),
-  t: Float64Array.from(t),
-});
 
 describe('populationRate', () => {
   it('emits the same bins for every chunking, matching a spike-by-spike reference', async () => {

@@ -2,21 +2,12 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Subject, from, lastValueFrom, toArray } from 'rxjs';
 import { SpikeflowError, fromSpikeArrays, synchrony, type Frame, type GolombChi } from '../../src/index.js';
-import { chunkedSpikeTrainArbitrary, wholeFrames } from '../helpers/spikeTrains.js';
+import { chunkedSpikeTrainArbitrary, wholeFrames, spikeFrame } from '../helpers/spikeTrains.js';
 import { poissonPopulation, synchronousPopulation } from '../helpers/poissonTrains.js';
 import type { SpikeTrain } from '../helpers/spikeTrains.js';
 
 const chiOf = (train: SpikeTrain, binWidth: number, chunk = 0.25) =>
   lastValueFrom(fromSpikeArrays({ neuron: train.neuron, t: train.t, size: train.size, t1: train.t1, chunk }).pipe(synchrony({ binWidth })));
-
-const spikeFrame = (t0: number, t1: number, neuron: number[], t: number[], size = 2): Frame => ({
-  kind: 'spikes',
-  t0,
-  t1,
-  size,
-  neuron: Int32Array.from(neuron),
-  t: Float64Array.from(t),
-});
 
 describe('synchrony', () => {
   it('gives a bit-identical χ for every chunking of the same spike train', async () => {
