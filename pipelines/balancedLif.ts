@@ -43,6 +43,11 @@ const TRACE_SECONDS = 5;
 interface Analysis {
   readonly rates: Float64Array;
   readonly cvs: Float64Array;
+  /** What only the figures need; absent with --no-figures, so that timed runs carry no monitor. */
+  readonly figures?: FigureData;
+}
+
+interface FigureData {
   readonly raster: { neuron: Int32Array; t: Float64Array; t0: number; t1: number };
   readonly trace: { times: Float64Array; values: Float64Array };
   readonly traceSpikes: Float64Array;
@@ -77,25 +82,28 @@ function monitoredNeurons(size: number, seed: number): { raster: Int32Array; tra
   return { raster: Int32Array.from(order).sort(), traced: order[0] };
 }
 
-function analyse(frames: Observable<Frame>, raster: Int32Array, traced: number): Promise<Analysis> {
+function analyse(frames: Observable<Frame>, monitored?: { raster: Int32Array; traced: number }): Promise<Analysis> {
+  const statistics = Promise.all([lastValueFrom(frames.pipe(firingRates())), lastValueFrom(frames.pipe(isiCv({ minSpikes: 3 })))]);
+  if (!monitored) return statistics.then(([rates, cvs]) => ({ rates, cvs }));
   const until = TRACE_SECONDS;
-  return Promise.all([
-    lastValueFrom(frames.pipe(firingRates())),
-    lastValueFrom(frames.pipe(isiCv({ minSpikes: 3 }))),
-    lastValueFrom(frames.pipe(selectNeurons(raster), collectSpikes())),
+  const figureData = Promise.all([
+    lastValueFrom(frames.pipe(selectNeurons(monitored.raster), collectSpikes())),
     lastValueFrom(frames.pipe(collectState('V', { until }))),
-    lastValueFrom(frames.pipe(selectNeurons([traced]), collectSpikes({ until }))),
-  ]).then(([rates, cvs, rasterSpikes, trace, traceSpikes]) => ({
+    lastValueFrom(frames.pipe(selectNeurons([monitored.traced]), collectSpikes({ until }))),
+  ]);
+  return Promise.all([statistics, figureData]).then(([[rates, cvs], [rasterSpikes, trace, traceSpikes]]) => ({
     rates,
     cvs,
-    raster: { neuron: rasterSpikes.neuron, t: rasterSpikes.t, t0: rasterSpikes.t0, t1: rasterSpikes.t1 },
-    trace: { times: trace.times, values: trace.values },
-    traceSpikes: traceSpikes.t,
+    figures: {
+      raster: { neuron: rasterSpikes.neuron, t: rasterSpikes.t, t0: rasterSpikes.t0, t1: rasterSpikes.t1 },
+      trace: { times: trace.times, values: trace.values },
+      traceSpikes: traceSpikes.t,
+    },
   }));
 }
 
-async function renderFigures(out: string, config: BalancedLifConfig, analysis: Analysis, raster: Int32Array, traced: number): Promise<string[]> {
-  const relabelled = analysis.raster;
+async function renderFigures(out: string, config: BalancedLifConfig, analysis: Analysis, figureData: FigureData, raster: Int32Array, traced: number): Promise<string[]> {
+  const relabelled = figureData.raster;
   const files = ['raster.png', 'voltage_trace.png', 'rate_distribution.png', 'cv_distribution.png'];
   await renderFigure(
     rasterSpec({ neuron: relabelled.neuron, t: relabelled.t, t0: relabelled.t0, t1: relabelled.t1, neurons: raster.length, title: `Spike raster of ${raster.length} random neurons` }),
@@ -103,13 +111,13 @@ async function renderFigures(out: string, config: BalancedLifConfig, analysis: A
   );
   await renderFigure(
     traceSpec({
-      t: Array.from(analysis.trace.times, (t) => t * 1000),
-      series: [{ name: `V of neuron ${traced}`, values: analysis.trace.values }],
+      t: Array.from(figureData.trace.times, (t) => t * 1000),
+      series: [{ name: `V of neuron ${traced}`, values: figureData.trace.values }],
       hlines: [
         { y: config.threshold, label: 'threshold V_T' },
         { y: config.reset, label: 'reset V_R' },
       ],
-      marks: [{ t: Array.from(analysis.traceSpikes, (t) => t * 1000), y: config.threshold, label: 'spikes' }],
+      marks: [{ t: Array.from(figureData.traceSpikes, (t) => t * 1000), y: config.threshold, label: 'spikes' }],
       xLabel: 'time (ms)',
       yLabel: 'V (dimensionless)',
       title: `Membrane potential of neuron ${traced}`,
@@ -156,12 +164,13 @@ export const balancedLif: CommandDef = {
           context,
           record,
           checkpointEvery: values['checkpoint-every'] as number | undefined,
-          monitor: [{ variable: 'V', neurons: [traced], every: dt, until: TRACE_SECONDS }],
+          monitor: context.figures ? [{ variable: 'V', neurons: [traced], every: dt, until: TRACE_SECONDS }] : [],
           flushEvery: numberParam(values, 'flush-every'),
-          analyse: (frames) => analyse(frames, raster, traced),
+          analyse: (frames) => analyse(frames, context.figures ? { raster, traced } : undefined),
         });
         const { rates, cvs } = result.analysis;
-        const figures = context.figures ? await renderFigures(context.out, config, result.analysis, raster, traced) : [];
+        const figureData = result.analysis.figures;
+        const figures = figureData ? await renderFigures(context.out, config, result.analysis, figureData, raster, traced) : [];
         return {
           N: config.size,
           K: config.inDegree,

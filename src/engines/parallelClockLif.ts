@@ -1,9 +1,11 @@
 import { Worker } from 'node:worker_threads';
 import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
 import { environmentError, invalidParameter } from '../core/errors.js';
+import { instantiateLifClock, lifClockModule, type LifClockKernel } from '../kernels/lifClockWasm.js';
+import { wasmArena, type ArenaRequest } from '../kernels/wasmArena.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import type { ClockLifOptions } from './clockLif.js';
-import { partitionBounds, splitByTarget } from './lifPartition.js';
+import { partitionBounds, splitByTarget, type LifPartition } from './lifPartition.js';
 import { runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
 import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, READY, STEPS } from './threadBarrier.js';
 
@@ -21,6 +23,7 @@ export class ParallelClockLifEngine implements Engine {
   private readonly V: Float64Array;
   private readonly control: Int32Array;
   private readonly main: PartitionContext;
+  private readonly kernel?: LifClockKernel;
   private readonly workers: Worker[] = [];
   private ready = false;
 
@@ -33,21 +36,24 @@ export class ParallelClockLifEngine implements Engine {
     this.size = size;
     this.dt = options.dt;
     this.threads = parts;
-    this.V = new Float64Array(new SharedArrayBuffer(size * 8));
-    this.V.set(v0);
     this.control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
-    const lists = new Int32Array(new SharedArrayBuffer(2 * size * 4));
     const counts = new Int32Array(new SharedArrayBuffer(2 * parts * 4));
     const bounds = partitionBounds(size, parts);
+    const partitions = bounds.slice(0, parts).map((low, p) => splitByTarget(csr, low, bounds[p + 1]));
+    const shared = options.wasm === false ? undefined : inWasmMemory(size, partitions);
+    this.V = shared ? shared.V : new Float64Array(new SharedArrayBuffer(size * 8));
+    this.V.set(v0);
+    const lists = shared ? shared.lists : new Int32Array(new SharedArrayBuffer(2 * size * 4));
+    const module = shared ? lifClockModule() : undefined;
     const contexts: PartitionContext[] = [];
     for (let p = 0; p < parts; p++) {
-      const partition = splitByTarget(csr, bounds[p], bounds[p + 1]);
+      const partition = shared ? shared.partitions[p] : partitions[p];
       contexts.push({
         index: p,
         parts,
         bounds,
         low: bounds[p],
-        V: new Float64Array(this.V.buffer, bounds[p] * 8, bounds[p + 1] - bounds[p]),
+        V: new Float64Array(this.V.buffer, this.V.byteOffset + bounds[p] * 8, bounds[p + 1] - bounds[p]),
         offsets: partition.offsets,
         targets: partition.targets,
         weights: partition.weights,
@@ -61,8 +67,11 @@ export class ParallelClockLifEngine implements Engine {
         reset: options.reset,
         weight: options.weight,
         parity: 0,
+        memory: shared?.memory,
+        module,
       });
     }
+    if (shared) this.kernel = instantiateLifClock(shared.memory, module);
     this.main = contexts[0];
     const file = resolveWorkerFile(new URL('./parallelLifWorker.js', import.meta.url));
     for (let p = 1; p < parts; p++) {
@@ -96,8 +105,13 @@ export class ParallelClockLifEngine implements Engine {
     Atomics.store(this.control, STEPS, steps);
     Atomics.add(this.control, COMMAND, 1);
     Atomics.notify(this.control, COMMAND);
-    runPartitionSteps(this.main, steps, this.step, spikes);
+    runPartitionSteps(this.main, steps, this.step, spikes, this.kernel);
     this.step += steps;
+  }
+
+  /** Whether the step runs in WebAssembly (false: the JavaScript loops). */
+  get usesWasm(): boolean {
+    return this.kernel !== undefined;
   }
 
   saveState(): EngineState {
@@ -116,4 +130,27 @@ export class ParallelClockLifEngine implements Engine {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     this.workers.length = 0;
   }
+}
+
+/** Potentials, spike lists and every partition's synapses in one shared wasm memory, or undefined beyond 4 GiB. */
+function inWasmMemory(size: number, partitions: readonly LifPartition[]) {
+  const requests: Record<string, ArenaRequest> = { V: [Float64Array, size], lists: [Int32Array, 2 * size] };
+  partitions.forEach((partition, p) => {
+    requests[`offsets${p}`] = [Int32Array, partition.offsets.length];
+    requests[`targets${p}`] = [partition.targets instanceof Uint16Array ? Uint16Array : Int32Array, partition.targets.length];
+    requests[`weights${p}`] = [Float64Array, partition.weights ? partition.weights.length : 0];
+  });
+  const arena = wasmArena(requests);
+  if (!arena) return undefined;
+  const arrays = arena.arrays as Record<string, Float64Array | Int32Array | Uint16Array>;
+  const copies: LifPartition[] = partitions.map((partition, p) => {
+    const offsets = arrays[`offsets${p}`] as Int32Array;
+    const targets = arrays[`targets${p}`] as Uint16Array | Int32Array;
+    const weights = partition.weights ? (arrays[`weights${p}`] as Float64Array) : undefined;
+    offsets.set(partition.offsets);
+    targets.set(partition.targets);
+    if (weights) weights.set(partition.weights as Float64Array);
+    return { low: partition.low, high: partition.high, offsets, targets, weights };
+  });
+  return { memory: arena.memory, V: arrays.V as Float64Array, lists: arrays.lists as Int32Array, partitions: copies };
 }

@@ -1,4 +1,5 @@
 import type { SpikeRecorder } from '../core/engine.js';
+import type { LifClockKernel } from '../kernels/lifClockWasm.js';
 import { threadBarrier } from './threadBarrier.js';
 
 /** One thread's view of the shared state: its partition's potentials and synapses, and everyone's spike lists. */
@@ -25,6 +26,9 @@ export interface PartitionContext {
   readonly weight: number;
   /** Parity of the next step; every thread runs the same number of steps, so parities agree. */
   parity: number;
+  /** The wasm memory holding V, lists and this partition's synapses, when the step runs in WebAssembly. */
+  readonly memory?: WebAssembly.Memory;
+  readonly module?: WebAssembly.Module;
 }
 
 /**
@@ -32,10 +36,38 @@ export interface PartitionContext {
  * partitions' spikes to own targets in increasing presynaptic order, reset), then a closing barrier so the
  * whole state is consistent. The main thread passes a recorder and collects every partition's spikes.
  */
-export function runPartitionSteps(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
-  if (context.weights) runWeighted(context, steps, firstStep, recorder);
+export function runPartitionSteps(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder, kernel?: LifClockKernel): void {
+  if (kernel) runWasm(context, kernel, steps, firstStep, recorder);
+  else if (context.weights) runWeighted(context, steps, firstStep, recorder);
   else runUniform(context, steps, firstStep, recorder);
   threadBarrier(context.control, context.parts);
+}
+
+function runWasm(context: PartitionContext, kernel: LifClockKernel, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
+  const { V, offsets, targets, weights, control, lists, counts, parts, bounds, low, size, rate, drive, threshold, reset, weight, index } = context;
+  const narrow = targets instanceof Uint16Array;
+  const deliver = weights ? (narrow ? kernel.deliverWeighted16 : kernel.deliverWeighted32) : narrow ? kernel.deliverUniform16 : kernel.deliverUniform32;
+  const weightArgument = weights ? weights.byteOffset : weight;
+  const v = V.byteOffset;
+  const listBase = lists.byteOffset;
+  const offsetsAt = offsets.byteOffset;
+  const targetsAt = targets.byteOffset;
+  const local = V.length;
+  for (let s = 0; s < steps; s++) {
+    const parity = context.parity;
+    context.parity = parity ^ 1;
+    const half = parity * size;
+    const own = listBase + 4 * (half + low);
+    const count = kernel.update(v, local, rate, drive, threshold, own, low);
+    counts[parity * parts + index] = count;
+    threadBarrier(control, parts);
+    for (let q = 0; q < parts; q++) {
+      const arrived = counts[parity * parts + q];
+      if (arrived > 0) deliver(v, listBase + 4 * (half + bounds[q]), arrived, offsetsAt, targetsAt, weightArgument);
+    }
+    kernel.reset(v, own, count, low, reset);
+    if (recorder) collect(context, recorder, parity, firstStep + s);
+  }
 }
 
 function runUniform(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {

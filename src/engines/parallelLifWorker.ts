@@ -1,4 +1,5 @@
 import { workerData } from 'node:worker_threads';
+import { instantiateLifClock } from '../kernels/lifClockWasm.js';
 import { runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
 import { COMMAND, EXIT, READY, STEPS, failThreads } from './threadBarrier.js';
 
@@ -8,6 +9,7 @@ const context = workerData as PartitionContext;
 const IDLE_SPINS = 50_000;
 const control = context.control;
 try {
+  const kernel = context.memory ? instantiateLifClock(context.memory, context.module) : undefined;
   Atomics.add(control, READY, 1);
   Atomics.notify(control, READY);
   let seen = 0;
@@ -19,7 +21,7 @@ try {
     Atomics.wait(control, COMMAND, seen);
     seen = Atomics.load(control, COMMAND);
     if (Atomics.load(control, EXIT) !== 0) break;
-    runPartitionSteps(context, Atomics.load(control, STEPS), 0);
+    runPartitionSteps(context, Atomics.load(control, STEPS), 0, undefined, kernel);
   }
 } catch (error) {
   failThreads(control);

@@ -38,13 +38,16 @@ function options(seed: number, weighted: boolean): ClockLifOptions {
 
 describe('ParallelClockLifEngine', () => {
   it.each([
-    [2, false],
-    [3, false],
-    [4, true],
-  ])('emits the same spikes and potentials as the single-thread engine on %i threads (weighted: %s)', async (threads, weighted) => {
-    const reference = new ClockLifEngine(options(5, weighted));
-    const parallel = new ParallelClockLifEngine(options(5, weighted), threads);
+    [2, false, true],
+    [3, false, true],
+    [4, true, true],
+    [2, false, false],
+    [3, true, false],
+  ])('emits the same spikes and potentials as the single-thread engine on %i threads (weighted: %s, wasm: %s)', async (threads, weighted, wasm) => {
+    const reference = new ClockLifEngine({ ...options(5, weighted), wasm: !wasm });
+    const parallel = new ParallelClockLifEngine({ ...options(5, weighted), wasm }, threads);
     try {
+      expect(parallel.usesWasm).toBe(wasm);
       const expected = new SpikeRecorder();
       const observed = new SpikeRecorder();
       for (const steps of [1, 7, 250, 1000, 42]) {
