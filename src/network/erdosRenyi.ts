@@ -1,4 +1,5 @@
 import { invalidParameter } from '../core/errors.js';
+import { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from '../kernels/geometricSkips.js';
 import type { RandomStream } from '../random/stream.js';
 import type { Csr } from './csr.js';
 import { targetArray } from './targetArray.js';
@@ -6,7 +7,8 @@ import { targetArray } from './targetArray.js';
 /**
  * Erdős–Rényi connectivity without autapses: each ordered pair (i → j), i ≠ j, exists with probability p.
  * Drawn row by row with geometric skips between successive targets (Batagelj & Brandes 2005),
- * so the cost is proportional to the number of synapses rather than N².
+ * so the cost is proportional to the number of synapses rather than N². The skips come from a table of slices of
+ * [0, 1) and are exactly those of the logarithm (`geometricSkipTable`).
  */
 export function erdosRenyi(size: number, probability: number, random: RandomStream): Csr {
   if (!(probability >= 0 && probability <= 1)) throw invalidParameter('p', probability, 'a probability in [0, 1]');
@@ -23,16 +25,22 @@ export function erdosRenyi(size: number, probability: number, random: RandomStre
     }
     return { size, offsets, targets };
   }
+  if (probability === 0) return { size, offsets, targets: targets.slice(0, 0) };
   const logMiss = Math.log1p(-probability);
+  const skips = geometricSkipTable(logMiss);
+  const slices = 1 << SKIP_TABLE_BITS;
   for (let pre = 0; pre < size; pre++) {
-    if (probability > 0) {
-      // position m in [0, N-1) enumerates the candidates j ≠ pre; m = j for j < pre, m = j - 1 above it
-      let m = Math.floor(Math.log(1 - random.uniform()) / logMiss);
-      while (m < candidates) {
-        if (count === targets.length) targets = growTargets(targets, size);
-        targets[count++] = m < pre ? m : m + 1;
-        m += 1 + Math.floor(Math.log(1 - random.uniform()) / logMiss);
-      }
+    // position m in [0, N-1) enumerates the candidates j ≠ pre; m = j for j < pre, m = j - 1 above it
+    let u = random.uniform();
+    let m = skips[(u * slices) | 0];
+    if (m < 0) m = geometricSkip(u, logMiss);
+    while (m < candidates) {
+      if (count === targets.length) targets = growTargets(targets, size);
+      targets[count++] = m < pre ? m : m + 1;
+      u = random.uniform();
+      let skip = skips[(u * slices) | 0];
+      if (skip < 0) skip = geometricSkip(u, logMiss);
+      m += 1 + skip;
     }
     offsets[pre + 1] = count;
   }
