@@ -30,6 +30,10 @@ export function buildProgram(registry: CliRegistry): Command {
 
 /** Runs the CLI: one line and exit code 2 for bad input, 1 for environment failures, never a stack trace. */
 export async function main(registry: CliRegistry, argv = process.argv): Promise<void> {
+  // a reader that stops early (`spikeflow list | head`) closes the pipe: that ends the output, not the program
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
   const program = buildProgram(registry);
   try {
     await program.parseAsync(argv);

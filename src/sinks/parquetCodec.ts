@@ -6,7 +6,9 @@ import {
   Table as WasmTable,
   writeParquet,
   WriterPropertiesBuilder,
-} from 'parquet-wasm';
+  type CompressionCode,
+  type WriterPropertiesBuilderType,
+} from './parquetWasm.js';
 import { invalidParameter } from '../core/errors.js';
 
 /**
@@ -18,7 +20,7 @@ import { invalidParameter } from '../core/errors.js';
 
 export type ParquetCompression = 'zstd' | 'snappy' | 'gzip' | 'brotli' | 'lz4' | 'uncompressed';
 
-const compressionCodes: Record<ParquetCompression, Compression> = {
+const compressionCodes: Record<ParquetCompression, CompressionCode> = {
   zstd: Compression.ZSTD,
   snappy: Compression.SNAPPY,
   gzip: Compression.GZIP,
@@ -33,6 +35,11 @@ export interface ParquetEncodeOptions {
   readonly compression?: ParquetCompression;
   /** Key–value pairs stored in the file footer (readers see them as schema metadata). */
   readonly metadata?: Readonly<Record<string, string>>;
+  /**
+   * Dictionary-encode columns (default false). Our columns are numbers of high cardinality (neuron indices, times,
+   * values), where dictionaries only cost time: the seed-000 spikes encode 3× faster without, in a smaller file.
+   */
+  readonly dictionary?: boolean;
 }
 
 /** What the encoder needs: the batches as one Arrow IPC stream, and the writer settings. */
@@ -40,22 +47,23 @@ export interface ParquetEncodeRequest {
   readonly ipc: Uint8Array;
   readonly compression: ParquetCompression;
   readonly metadata?: Readonly<Record<string, string>>;
+  readonly dictionary?: boolean;
 }
 
 function encodeRequest(schema: Schema, batches: readonly RecordBatch[], options: ParquetEncodeOptions): ParquetEncodeRequest {
   const compression = options.compression ?? 'zstd';
   if (compressionCodes[compression] === undefined) throw invalidParameter('compression', compression, `one of ${parquetCompressions.join(', ')}`);
   const table = new Table(schema, batches.map((batch) => withSchema(batch, schema)));
-  return { ipc: tableToIPC(table, 'stream'), compression, metadata: options.metadata };
+  return { ipc: tableToIPC(table, 'stream'), compression, metadata: options.metadata, dictionary: options.dictionary };
 }
 
 /** Encodes an Arrow IPC stream as one Parquet file in memory. */
 export function encodeIpcAsParquet(request: ParquetEncodeRequest): Uint8Array {
   const wasmTable = WasmTable.fromIPCStream(request.ipc);
-  let builder: WriterPropertiesBuilder | undefined;
+  let builder: WriterPropertiesBuilderType | undefined;
   try {
     builder = new WriterPropertiesBuilder();
-    builder = builder.setCompression(compressionCodes[request.compression]);
+    builder = builder.setCompression(compressionCodes[request.compression]).setDictionaryEnabled(request.dictionary ?? false);
     if (request.metadata !== undefined) builder = builder.setKeyValueMetadata(new Map(Object.entries(request.metadata)));
     const properties = builder.build();
     builder = undefined;
