@@ -55,3 +55,81 @@ export function splitByTarget(csr: Csr, low: number, high: number): LifPartition
   }
   return { low, high, offsets: local, targets: localTargets, weights: localWeights };
 }
+
+/** The sizes of one partition's arrays. */
+export interface PartitionShape {
+  readonly rows: number;
+  readonly synapses: number;
+  /** Targets fit Uint16. */
+  readonly narrow: boolean;
+  readonly weighted: boolean;
+}
+
+export interface PartitionArrays {
+  readonly offsets: Int32Array;
+  readonly targets: Uint16Array | Int32Array;
+  readonly weights?: Float64Array;
+}
+
+/** Allocates every partition's arrays at once; the default puts each on its own SharedArrayBuffers. */
+export type PartitionAllocator = (shapes: readonly PartitionShape[]) => PartitionArrays[];
+
+export const allocateOnSharedBuffers: PartitionAllocator = (shapes) =>
+  shapes.map(({ rows, synapses, narrow, weighted }) => ({
+    offsets: sharedArray(Int32Array, rows),
+    targets: narrow ? sharedArray(Uint16Array, synapses) : sharedArray(Int32Array, synapses),
+    weights: weighted ? sharedArray(Float64Array, synapses) : undefined,
+  }));
+
+/**
+ * `splitByTarget` for every partition of `bounds` at once: one pass counts each row's synapses per partition and
+ * one pass fills them, whatever the number of partitions, into arrays from `allocate`.
+ */
+export function splitByTargets(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator = allocateOnSharedBuffers): LifPartition[] {
+  const { size, offsets, targets, weights } = csr;
+  const parts = bounds.length - 1;
+  const owner = new Uint16Array(size);
+  for (let p = 0; p < parts; p++) owner.fill(p, bounds[p], bounds[p + 1]);
+  const rows = size + 1;
+  // counts[p·rows + pre + 1]: synapses of pre onto partition p, summed into offsets below
+  const counts = new Int32Array(parts * rows);
+  for (let pre = 0; pre < size; pre++) {
+    const end = offsets[pre + 1];
+    for (let k = offsets[pre]; k < end; k++) counts[owner[targets[k]] * rows + pre + 1]++;
+  }
+  const shapes: PartitionShape[] = [];
+  for (let p = 0; p < parts; p++) {
+    const base = p * rows;
+    for (let pre = 0; pre < size; pre++) counts[base + pre + 1] += counts[base + pre];
+    shapes.push({ rows, synapses: counts[base + size], narrow: bounds[p + 1] - bounds[p] <= 65536, weighted: weights !== undefined });
+  }
+  const partitions: LifPartition[] = allocate(shapes).map((arrays, p) => {
+    arrays.offsets.set(counts.subarray(p * rows, (p + 1) * rows));
+    return { low: bounds[p], high: bounds[p + 1], ...arrays };
+  });
+  const cursors = counts;
+  const lows = Int32Array.from(partitions, (partition) => partition.low);
+  const local = partitions.map((partition) => partition.targets);
+  for (let pre = 0; pre < size; pre++) {
+    const end = offsets[pre + 1];
+    for (let k = offsets[pre]; k < end; k++) {
+      const post = targets[k];
+      const p = owner[post];
+      local[p][cursors[p * rows + pre]++] = post - lows[p];
+    }
+  }
+  if (weights) {
+    // the same walk again, so that the unweighted case has no test inside its loop
+    for (let p = 0; p < parts; p++) cursors.set(partitions[p].offsets, p * rows);
+    const localWeights = partitions.map((partition) => partition.weights as Float64Array);
+    for (let pre = 0; pre < size; pre++) {
+      const end = offsets[pre + 1];
+      for (let k = offsets[pre]; k < end; k++) {
+        const p = owner[targets[k]];
+        localWeights[p][cursors[p * rows + pre]++] = weights[k];
+      }
+    }
+  }
+  return partitions;
+}
+

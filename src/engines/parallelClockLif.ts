@@ -5,7 +5,7 @@ import { instantiateLifClock, lifClockModule, type LifClockKernel } from '../ker
 import { wasmArena, type ArenaRequest } from '../kernels/wasmArena.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import type { ClockLifOptions } from './clockLif.js';
-import { partitionBounds, splitByTarget, type LifPartition } from './lifPartition.js';
+import { allocateOnSharedBuffers, partitionBounds, splitByTargets, type PartitionArrays, type PartitionShape } from './lifPartition.js';
 import { runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
 import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, READY, STEPS } from './threadBarrier.js';
 
@@ -39,15 +39,21 @@ export class ParallelClockLifEngine implements Engine {
     this.control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
     const counts = new Int32Array(new SharedArrayBuffer(2 * parts * 4));
     const bounds = partitionBounds(size, parts);
-    const partitions = bounds.slice(0, parts).map((low, p) => splitByTarget(csr, low, bounds[p + 1]));
-    const shared = options.wasm === false ? undefined : inWasmMemory(size, partitions);
+    let shared: WasmLayout | undefined;
+    const partitions =
+      options.wasm === false
+        ? splitByTargets(csr, bounds)
+        : splitByTargets(csr, bounds, (shapes) => {
+            shared = inWasmMemory(size, shapes);
+            return shared ? shared.partitions : allocateOnSharedBuffers(shapes);
+          });
     this.V = shared ? shared.V : new Float64Array(new SharedArrayBuffer(size * 8));
     this.V.set(v0);
     const lists = shared ? shared.lists : new Int32Array(new SharedArrayBuffer(2 * size * 4));
     const module = shared ? lifClockModule() : undefined;
     const contexts: PartitionContext[] = [];
     for (let p = 0; p < parts; p++) {
-      const partition = shared ? shared.partitions[p] : partitions[p];
+      const partition = partitions[p];
       contexts.push({
         index: p,
         parts,
@@ -132,25 +138,28 @@ export class ParallelClockLifEngine implements Engine {
   }
 }
 
+interface WasmLayout {
+  readonly memory: WebAssembly.Memory;
+  readonly V: Float64Array;
+  readonly lists: Int32Array;
+  readonly partitions: PartitionArrays[];
+}
+
 /** Potentials, spike lists and every partition's synapses in one shared wasm memory, or undefined beyond 4 GiB. */
-function inWasmMemory(size: number, partitions: readonly LifPartition[]) {
+function inWasmMemory(size: number, shapes: readonly PartitionShape[]): WasmLayout | undefined {
   const requests: Record<string, ArenaRequest> = { V: [Float64Array, size], lists: [Int32Array, 2 * size] };
-  partitions.forEach((partition, p) => {
-    requests[`offsets${p}`] = [Int32Array, partition.offsets.length];
-    requests[`targets${p}`] = [partition.targets instanceof Uint16Array ? Uint16Array : Int32Array, partition.targets.length];
-    requests[`weights${p}`] = [Float64Array, partition.weights ? partition.weights.length : 0];
+  shapes.forEach((shape, p) => {
+    requests[`offsets${p}`] = [Int32Array, shape.rows];
+    requests[`targets${p}`] = [shape.narrow ? Uint16Array : Int32Array, shape.synapses];
+    requests[`weights${p}`] = [Float64Array, shape.weighted ? shape.synapses : 0];
   });
   const arena = wasmArena(requests);
   if (!arena) return undefined;
   const arrays = arena.arrays as Record<string, Float64Array | Int32Array | Uint16Array>;
-  const copies: LifPartition[] = partitions.map((partition, p) => {
-    const offsets = arrays[`offsets${p}`] as Int32Array;
-    const targets = arrays[`targets${p}`] as Uint16Array | Int32Array;
-    const weights = partition.weights ? (arrays[`weights${p}`] as Float64Array) : undefined;
-    offsets.set(partition.offsets);
-    targets.set(partition.targets);
-    if (weights) weights.set(partition.weights as Float64Array);
-    return { low: partition.low, high: partition.high, offsets, targets, weights };
-  });
-  return { memory: arena.memory, V: arrays.V as Float64Array, lists: arrays.lists as Int32Array, partitions: copies };
+  const partitions = shapes.map((shape, p) => ({
+    offsets: arrays[`offsets${p}`] as Int32Array,
+    targets: arrays[`targets${p}`] as Uint16Array | Int32Array,
+    weights: shape.weighted ? (arrays[`weights${p}`] as Float64Array) : undefined,
+  }));
+  return { memory: arena.memory, V: arrays.V as Float64Array, lists: arrays.lists as Int32Array, partitions };
 }

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { partitionBounds, splitByTarget, splitByTargets } from '../../src/engines/lifPartition.js';
+import type { Csr } from '../../src/index.js';
+
+function randomCsr(size: number, edges: readonly [number, number, number][], weighted: boolean): Csr {
+  const sorted = edges.map(([pre, post, w]) => [pre % size, post % size, w] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const offsets = new Int32Array(size + 1);
+  for (const [pre] of sorted) offsets[pre + 1]++;
+  for (let i = 0; i < size; i++) offsets[i + 1] += offsets[i];
+  return { size, offsets, targets: Int32Array.from(sorted, (e) => e[1]), weights: weighted ? Float64Array.from(sorted, (e) => e[2]) : undefined };
+}
+
+describe('splitByTargets', () => {
+  it('gives every partition exactly the synapses splitByTarget gives it, in row order, targets relative to its start', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true })), { maxLength: 300 }),
+        fc.boolean(),
+        (size, parts, edges, weighted) => {
+          const csr = randomCsr(size, edges, weighted);
+          const bounds = partitionBounds(size, Math.min(parts, size));
+          const all = splitByTargets(csr, bounds);
+          expect(all.length).toBe(bounds.length - 1);
+          let synapses = 0;
+          all.forEach((partition, p) => {
+            const one = splitByTarget(csr, bounds[p], bounds[p + 1]);
+            expect([partition.low, partition.high]).toEqual([bounds[p], bounds[p + 1]]);
+            expect(Array.from(partition.offsets)).toEqual(Array.from(one.offsets));
+            expect(Array.from(partition.targets)).toEqual(Array.from(one.targets));
+            expect(partition.weights && Array.from(partition.weights)).toEqual(one.weights && Array.from(one.weights));
+            synapses += partition.offsets[size];
+          });
+          expect(synapses).toBe(csr.offsets[size]);
+        },
+      ),
+      { numRuns: 80, seed: 11 },
+    );
+  });
+});
