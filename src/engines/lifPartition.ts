@@ -82,10 +82,73 @@ export const allocateOnSharedBuffers: PartitionAllocator = (shapes) =>
   }));
 
 /**
- * `splitByTarget` for every partition of `bounds` at once: one pass counts each row's synapses per partition and
- * one pass fills them, whatever the number of partitions, into arrays from `allocate`.
+ * `splitByTarget` for every partition of `bounds` at once, into arrays from `allocate`. Rows sorted by target (as
+ * every generator writes them) are cut at the partition bounds by binary search and copied segment by segment;
+ * other rows (edge lists in file order) take a general walk that looks up each target's partition.
  */
 export function splitByTargets(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator = allocateOnSharedBuffers): LifPartition[] {
+  return rowsSorted(csr) ? splitSortedRows(csr, bounds, allocate) : splitByOwner(csr, bounds, allocate);
+}
+
+function rowsSorted(csr: Csr): boolean {
+  const { size, offsets, targets } = csr;
+  for (let pre = 0; pre < size; pre++) {
+    const end = offsets[pre + 1];
+    for (let k = offsets[pre] + 1; k < end; k++) if (targets[k] < targets[k - 1]) return false;
+  }
+  return true;
+}
+
+/** First k in [from, to) with targets[k] ≥ value, for targets sorted on that range. */
+function lowerBound(targets: Uint16Array | Int32Array, from: number, to: number, value: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (targets[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function splitSortedRows(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator): LifPartition[] {
+  const { size, offsets, targets, weights } = csr;
+  const parts = bounds.length - 1;
+  const rows = size + 1;
+  // cuts[pre·(parts + 1) + p]: where partition p's segment of row pre starts
+  const stride = parts + 1;
+  const cuts = new Int32Array(size * stride);
+  const counts = new Int32Array(parts * rows);
+  for (let pre = 0; pre < size; pre++) {
+    const start = offsets[pre];
+    const end = offsets[pre + 1];
+    const base = pre * stride;
+    cuts[base] = start;
+    for (let p = 1; p < parts; p++) cuts[base + p] = lowerBound(targets, cuts[base + p - 1], end, bounds[p]);
+    cuts[base + parts] = end;
+    for (let p = 0; p < parts; p++) counts[p * rows + pre + 1] = counts[p * rows + pre] + cuts[base + p + 1] - cuts[base + p];
+  }
+  const shapes: PartitionShape[] = [];
+  for (let p = 0; p < parts; p++) shapes.push({ rows, synapses: counts[p * rows + size], narrow: bounds[p + 1] - bounds[p] <= 65536, weighted: weights !== undefined });
+  return allocate(shapes).map((arrays, p) => {
+    const low = bounds[p];
+    const local = arrays.targets;
+    arrays.offsets.set(counts.subarray(p * rows, (p + 1) * rows));
+    for (let pre = 0; pre < size; pre++) {
+      const from = cuts[pre * stride + p];
+      const to = cuts[pre * stride + p + 1];
+      let slot = counts[p * rows + pre];
+      for (let k = from; k < to; k++) local[slot++] = targets[k] - low;
+    }
+    if (weights) {
+      const localWeights = arrays.weights as Float64Array;
+      for (let pre = 0; pre < size; pre++) localWeights.set(weights.subarray(cuts[pre * stride + p], cuts[pre * stride + p + 1]), counts[p * rows + pre]);
+    }
+    return { low, high: bounds[p + 1], ...arrays };
+  });
+}
+
+function splitByOwner(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator): LifPartition[] {
   const { size, offsets, targets, weights } = csr;
   const parts = bounds.length - 1;
   const owner = new Uint16Array(size);
