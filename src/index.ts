@@ -26,6 +26,8 @@ export type { RandomStreamState } from './random/stream.js';
 export { RandomStream, RandomStreams } from './random/stream.js';
 export type { Xoshiro128State } from './random/xoshiro128.js';
 export { Xoshiro128 } from './random/xoshiro128.js';
+export type { Xor4096State } from './random/xor4096Next.js';
+export { xor4096Next } from './random/xor4096Next.js';
 
 // ── network ────────────────────────────────────────────────────────────────
 export type { Csr } from './network/csr.js';
@@ -95,6 +97,8 @@ export {
 // ── engines ────────────────────────────────────────────────────────────────
 export type { ClockLifOptions } from './engines/clockLif.js';
 export { ClockLifEngine } from './engines/clockLif.js';
+export type { LifPartition, PartitionAllocator, PartitionArrays, PartitionShape } from './engines/lifPartition.js';
+export { allocateOnSharedBuffers, partitionBounds, splitByTarget, splitByTargets } from './engines/lifPartition.js';
 export type { EventLifOptions } from './engines/eventLif.js';
 export { EventLifEngine } from './engines/eventLif.js';
 export { LazyBucketQueue, bucketOf } from './engines/lazyBucketQueue.js';
@@ -221,6 +225,9 @@ export type { SpectralPeak } from './kernels/spectralPeak.js';
 export { spectralPeak } from './kernels/spectralPeak.js';
 export { blockMeans } from './kernels/blockMeans.js';
 export { nextUp } from './kernels/nextUp.js';
+export { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from './kernels/geometricSkips.js';
+export type { ArenaArrays, ArenaRequest } from './kernels/wasmArena.js';
+export { arenaBytes, wasmArena } from './kernels/wasmArena.js';
 
 // ── sources ────────────────────────────────────────────────────────────────
 export type { SimulateOptions } from './sources/simulate.js';

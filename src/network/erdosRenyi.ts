@@ -1,6 +1,7 @@
 import { invalidParameter } from '../core/errors.js';
 import { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from '../kernels/geometricSkips.js';
 import type { RandomStream } from '../random/stream.js';
+import { xor4096Next, type Xor4096State } from '../random/xor4096Next.js';
 import type { Csr } from './csr.js';
 import { targetArray } from './targetArray.js';
 
@@ -26,18 +27,26 @@ export function erdosRenyi(size: number, probability: number, random: RandomStre
     return { size, offsets, targets };
   }
   if (probability === 0) return { size, offsets, targets: targets.slice(0, 0) };
+  return random.borrowState((state) => skipRows(size, probability, state, offsets, targets));
+}
+
+/** The rows of `erdosRenyi` for 0 < p < 1, drawing the stream's uniforms as xor4096 words. */
+function skipRows(size: number, probability: number, state: Xor4096State, offsets: Int32Array, initialTargets: Uint16Array | Int32Array): Csr {
+  let targets = initialTargets;
+  let count = 0;
+  const candidates = size - 1;
   const logMiss = Math.log1p(-probability);
   const skips = geometricSkipTable(logMiss);
   const slices = 1 << SKIP_TABLE_BITS;
   for (let pre = 0; pre < size; pre++) {
     // position m in [0, N-1) enumerates the candidates j ≠ pre; m = j for j < pre, m = j - 1 above it
-    let u = random.uniform();
+    let u = xor4096Next(state) / 4294967296;
     let m = skips[(u * slices) | 0];
     if (m < 0) m = geometricSkip(u, logMiss);
     while (m < candidates) {
       if (count === targets.length) targets = growTargets(targets, size);
       targets[count++] = m < pre ? m : m + 1;
-      u = random.uniform();
+      u = xor4096Next(state) / 4294967296;
       let skip = skips[(u * slices) | 0];
       if (skip < 0) skip = geometricSkip(u, logMiss);
       m += 1 + skip;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { partitionBounds, splitByTarget, splitByTargets } from '../../src/engines/lifPartition.js';
-import type { Csr } from '../../src/index.js';
+import { partitionBounds, splitByTarget, splitByTargets, type Csr } from '../../src/index.js';
 
 /** Rows sorted by target (as generators write them) or in the given order (as edge-list files may). */
 function randomCsr(size: number, edges: readonly [number, number, number][], weighted: boolean, sortRows: boolean): Csr {

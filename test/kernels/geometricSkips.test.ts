@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from '../../src/kernels/geometricSkips.js';
+import { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from '../../src/index.js';
 
 const slices = 1 << SKIP_TABLE_BITS;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arenaBytes, wasmArena } from '../../src/kernels/wasmArena.js';
+import { arenaBytes, wasmArena } from '../../src/index.js';
 
 describe('wasmArena', () => {
   it('lays arrays out on 16-byte boundaries of one shared memory without overlap', () => {
