@@ -25,7 +25,16 @@ const cases = [
   { name: 'Izhikevich network, 10 s', run: ['run', 'izhikevich', '--T', '10'], simulated: 10, needs: () => has('run', 'izhikevich') },
   { name: 'SCS rate network N=1000, T=100', run: ['analyze', 'rate-chaos', '--N', '1000', '--g', '2', '--T', '100'], simulated: 100, needs: () => has('analyze', 'rate-chaos') },
   { name: 'connectivity, 10⁷ synapses', script: 'bench/connectivity.mjs', target: 0.3, targetOn: 'simulation' },
+  // the issue's targets were set when this C loop took 0.94 s here; see bench/README.md
+  { name: 'hand-written C -O3, seed-000 (calibration)', native: 'bench/reference/balancedLif.c', calibration: 0.94, needs: () => compileReference() },
 ];
+
+/** Compiles the C calibration once; false (case skipped) where no C compiler is installed. */
+function compileReference() {
+  const binary = join(out, 'balancedLif-reference');
+  const result = spawnSync('cc', ['-O3', '-march=native', '-o', binary, join(root, 'bench/reference/balancedLif.c'), '-lm'], { encoding: 'utf8' });
+  return result.status === 0;
+}
 
 function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -36,8 +45,10 @@ function median(values) {
 function runOnce(spec, index) {
   const started = performance.now();
   let summary;
-  if (spec.script) {
-    const result = spawnSync(process.execPath, [join(root, spec.script)], { encoding: 'utf8' });
+  if (spec.script || spec.native) {
+    const result = spec.native
+      ? spawnSync(join(out, 'balancedLif-reference'), [], { encoding: 'utf8' })
+      : spawnSync(process.execPath, [join(root, spec.script)], { encoding: 'utf8' });
     if (result.status !== 0) throw new Error(result.stderr.trim());
     summary = JSON.parse(result.stdout);
   } else {
@@ -75,9 +86,11 @@ for (const [index, spec] of cases.entries()) {
       spikes_per_s: last.spikes / simulation,
       peak_rss_mb: median(samples.map((s) => s.rss)),
       target_s: spec.target,
+      measured_s: measured,
       meets_target: spec.target === undefined ? undefined : measured <= spec.target,
       runs,
       samples_wall_s: samples.map((s) => +s.wall.toFixed(3)),
+      calibration_reference_s: spec.calibration,
       mean_rate_hz: last.summary.mean_rate_hz,
     });
   } catch (error) {
@@ -85,16 +98,39 @@ for (const [index, spec] of cases.entries()) {
   }
 }
 
+// Machine speed now relative to when the targets were set: the C calibration's wall time over its 0.94 s.
+const calibration = results.find((r) => r.calibration_reference_s !== undefined && r.wall_s !== undefined);
+const machine = calibration ? calibration.wall_s / calibration.calibration_reference_s : undefined;
+for (const r of results) {
+  if (machine === undefined || r.target_s === undefined || r.measured_s === undefined) continue;
+  r.target_on_this_machine_s = r.target_s * machine;
+  r.meets_target_on_this_machine = r.measured_s <= r.target_on_this_machine_s;
+}
+
 const fmt = (value, digits = 2) => (value === undefined || Number.isNaN(value) ? '–' : Number(value).toPrecision(digits + 1));
-const header = ['case', 'wall s', 'sim s', 'sim-s/wall-s', 'syn events/s', 'spikes/s', 'peak RSS MB', 'target s', 'ok'];
+const yes = (flag) => (flag === undefined ? '' : flag ? 'yes' : 'NO');
+const header = ['case', 'wall s', 'sim s', 'sim-s/wall-s', 'syn events/s', 'spikes/s', 'peak RSS MB', 'target s', 'ok', 'target × machine', 'ok'];
 const rows = results.map((r) =>
   r.skipped || r.failed
-    ? [r.case, r.skipped ? `skipped: ${r.skipped}` : `FAILED: ${r.failed}`, '', '', '', '', '', '', '']
-    : [r.case, fmt(r.wall_s), fmt(r.simulation_s), fmt(r.simulated_per_wall), fmt(r.synaptic_events_per_s), fmt(r.spikes_per_s), fmt(r.peak_rss_mb, 3), fmt(r.target_s), r.meets_target === undefined ? '' : r.meets_target ? 'yes' : 'NO'],
+    ? [r.case, r.skipped ? `skipped: ${r.skipped}` : `FAILED: ${r.failed}`, '', '', '', '', '', '', '', '', '']
+    : [
+        r.case,
+        fmt(r.wall_s),
+        fmt(r.simulation_s),
+        fmt(r.simulated_per_wall),
+        fmt(r.synaptic_events_per_s),
+        fmt(r.spikes_per_s),
+        fmt(r.peak_rss_mb, 3),
+        fmt(r.target_s),
+        yes(r.meets_target),
+        fmt(r.target_on_this_machine_s),
+        yes(r.meets_target_on_this_machine),
+      ],
 );
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
 const line = (cells) => cells.map((cell, i) => String(cell).padEnd(widths[i])).join('  ');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
-writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cores, runs, results }, null, 2) + '\n');
+writeFileSync(join(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), node: process.version, cores, runs, machine_speed_factor: machine, results }, null, 2) + '\n');
+if (machine !== undefined) console.log(`\nmachine factor ${machine.toFixed(2)}: the C calibration took ${calibration.wall_s.toFixed(2)} s against 0.94 s when the targets were set`);
 console.log(`\nwrote bench/results.json (medians of ${runs} runs after one warm-up)`);
