@@ -8,7 +8,7 @@ export type { Dimension, Quantity } from './core/units.js';
 export { parseQuantity, toSI, unitOf } from './core/units.js';
 export type { ParamSpec, NumberParam, StringParam, BooleanParam, ParamValues } from './core/params.js';
 export { parseParam, parseParams, describeRange, formatSI, numberParam } from './core/params.js';
-export type { Engine, EngineState } from './core/engine.js';
+export type { Engine, EngineState, StepProbe } from './core/engine.js';
 export { SpikeRecorder } from './core/engine.js';
 export { GrowableArray } from './core/growable.js';
 export type { RunOptions, StateRecording } from './core/run.js';

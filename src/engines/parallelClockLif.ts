@@ -1,13 +1,13 @@
 import { Worker } from 'node:worker_threads';
-import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
+import type { Engine, EngineState, SpikeRecorder, StepProbe } from '../core/engine.js';
 import { environmentError, invalidParameter } from '../core/errors.js';
 import { instantiateLifClock, lifClockModule, type LifClockKernel } from '../kernels/lifClockWasm.js';
 import { wasmArena, type ArenaRequest } from '../kernels/wasmArena.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import type { ClockLifOptions } from './clockLif.js';
 import { allocateOnSharedBuffers, partitionBounds, splitByTargets, type PartitionArrays, type PartitionShape } from './lifPartition.js';
-import { runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
-import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, READY, STEPS } from './threadBarrier.js';
+import { runPartitionSteps, type PartitionContext, type ProbeArea } from './parallelLifSteps.js';
+import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, FIRST_STEP, READY, STEPS } from './threadBarrier.js';
 
 /**
  * The clock-driven LIF network on several threads. Neurons are split into contiguous partitions on shared
@@ -24,6 +24,10 @@ export class ParallelClockLifEngine implements Engine {
   private readonly control: Int32Array;
   private readonly main: PartitionContext;
   private readonly kernel?: LifClockKernel;
+  private readonly probes: ProbeArea = {
+    plan: new Int32Array(new SharedArrayBuffer(PROBE_PLAN_SLOTS * 4)),
+    values: new Float64Array(new SharedArrayBuffer(PROBE_VALUE_SLOTS * 8)),
+  };
   private readonly workers: Worker[] = [];
   private ready = false;
 
@@ -73,6 +77,7 @@ export class ParallelClockLifEngine implements Engine {
         reset: options.reset,
         weight: options.weight,
         parity: 0,
+        probes: this.probes,
         memory: shared?.memory,
         module,
       });
@@ -109,10 +114,68 @@ export class ParallelClockLifEngine implements Engine {
     if (steps <= 0) return;
     if (!this.ready) this.awaitWorkers();
     Atomics.store(this.control, STEPS, steps);
+    Atomics.store(this.control, FIRST_STEP, this.step);
     Atomics.add(this.control, COMMAND, 1);
     Atomics.notify(this.control, COMMAND);
     runPartitionSteps(this.main, steps, this.step, spikes, this.kernel);
     this.step += steps;
+  }
+
+  /**
+   * Advances like `advance` and samples the probes at the start of every due step: each thread writes the probed
+   * neurons it owns into a shared buffer, copied out after each stretch of steps that fits it.
+   */
+  advanceProbed(steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void {
+    for (const probe of probes) if (probe.variable !== 'V') throw invalidParameter('record', probe.variable, 'a variable of this model: V');
+    if (probes.length === 0) return this.advance(steps, spikes);
+    const probed = probes.reduce((sum, probe) => sum + probe.neurons.length, 0);
+    if (1 + 5 * probes.length + probed > PROBE_PLAN_SLOTS || probed > PROBE_VALUE_SLOTS) return this.advanceSampling(steps, spikes, probes);
+    const { plan, values } = this.probes;
+    const stretch = Math.max(1, Math.floor(PROBE_VALUE_SLOTS / probed));
+    for (let done = 0; done < steps; ) {
+      const n = Math.min(stretch, steps - done);
+      const start = this.step;
+      const rows: number[] = [];
+      let at = 1;
+      let offset = 0;
+      for (const probe of probes) {
+        const first = Math.ceil(start / probe.everySteps) * probe.everySteps;
+        const last = Math.min(start + n, probe.endStep);
+        const samples = first < last ? Math.floor((last - 1 - first) / probe.everySteps) + 1 : 0;
+        plan.set([probe.everySteps, Math.min(probe.endStep, 2 ** 31 - 1), probe.neurons.length, offset, first], at);
+        plan.set(probe.neurons, at + 5);
+        at += 5 + probe.neurons.length;
+        rows.push(samples);
+        offset += samples * probe.neurons.length;
+      }
+      plan[0] = probes.length;
+      try {
+        this.advance(n, spikes);
+      } finally {
+        plan[0] = 0;
+      }
+      offset = 0;
+      probes.forEach((probe, p) => {
+        const length = rows[p] * probe.neurons.length;
+        probe.values.set(values.subarray(offset, offset + length), probe.filled * probe.neurons.length);
+        probe.filled += rows[p];
+        offset += length;
+      });
+      done += n;
+    }
+  }
+
+  /** Probes too large for the shared buffer: one step at a time, sampled between steps. */
+  private advanceSampling(steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void {
+    for (let s = 0; s < steps; s++) {
+      for (const probe of probes) {
+        if (this.step >= probe.endStep || this.step % probe.everySteps !== 0) continue;
+        const base = probe.filled * probe.neurons.length;
+        for (let k = 0; k < probe.neurons.length; k++) probe.values[base + k] = this.V[probe.neurons[k]];
+        probe.filled++;
+      }
+      this.advance(1, spikes);
+    }
   }
 
   /** Whether the step runs in WebAssembly (false: the JavaScript loops). */
@@ -137,6 +200,10 @@ export class ParallelClockLifEngine implements Engine {
     this.workers.length = 0;
   }
 }
+
+/** Capacity of the shared probe plan (neuron indices and headers) and of the sample buffer (values per stretch). */
+const PROBE_PLAN_SLOTS = 1 << 16;
+const PROBE_VALUE_SLOTS = 1 << 18;
 
 interface WasmLayout {
   readonly memory: WebAssembly.Memory;

@@ -2,6 +2,16 @@ import type { SpikeRecorder } from '../core/engine.js';
 import type { LifClockKernel } from '../kernels/lifClockWasm.js';
 import { threadBarrier } from './threadBarrier.js';
 
+/**
+ * Shared probe plan and sample buffer. `plan` is [probe count, then per probe: everySteps, endStep, neuron count,
+ * offset of its first sample row in `values`, first sampled step, neurons…]; every thread writes the samples of the
+ * probed neurons it owns, at the start of each due step, so no thread reads another's potentials mid-step.
+ */
+export interface ProbeArea {
+  readonly plan: Int32Array;
+  readonly values: Float64Array;
+}
+
 /** One thread's view of the shared state: its partition's potentials and synapses, and everyone's spike lists. */
 export interface PartitionContext {
   readonly index: number;
@@ -26,6 +36,7 @@ export interface PartitionContext {
   readonly weight: number;
   /** Parity of the next step; every thread runs the same number of steps, so parities agree. */
   parity: number;
+  readonly probes: ProbeArea;
   /** The wasm memory holding V, lists and this partition's synapses, when the step runs in WebAssembly. */
   readonly memory?: WebAssembly.Memory;
   readonly module?: WebAssembly.Module;
@@ -53,7 +64,9 @@ function runWasm(context: PartitionContext, kernel: LifClockKernel, steps: numbe
   const offsetsAt = offsets.byteOffset;
   const targetsAt = targets.byteOffset;
   const local = V.length;
+  const probing = context.probes.plan[0] > 0;
   for (let s = 0; s < steps; s++) {
+    if (probing) sampleOwnNeurons(context, firstStep + s);
     const parity = context.parity;
     context.parity = parity ^ 1;
     const half = parity * size;
@@ -73,7 +86,9 @@ function runWasm(context: PartitionContext, kernel: LifClockKernel, steps: numbe
 function runUniform(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
   const { V, offsets, targets, control, lists, counts, parts, bounds, low, size, rate, drive, threshold, reset, weight, index } = context;
   const local = V.length;
+  const probing = context.probes.plan[0] > 0;
   for (let s = 0; s < steps; s++) {
+    if (probing) sampleOwnNeurons(context, firstStep + s);
     const parity = context.parity;
     context.parity = parity ^ 1;
     const half = parity * size;
@@ -104,7 +119,9 @@ function runWeighted(context: PartitionContext, steps: number, firstStep: number
   const { V, offsets, targets, control, lists, counts, parts, bounds, low, size, rate, drive, threshold, reset, index } = context;
   const weights = context.weights as Float64Array;
   const local = V.length;
+  const probing = context.probes.plan[0] > 0;
   for (let s = 0; s < steps; s++) {
+    if (probing) sampleOwnNeurons(context, firstStep + s);
     const parity = context.parity;
     context.parity = parity ^ 1;
     const half = parity * size;
@@ -128,6 +145,27 @@ function runWeighted(context: PartitionContext, steps: number, firstStep: number
     }
     for (let k = own; k < own + count; k++) V[lists[k] - low] = reset;
     if (recorder) collect(context, recorder, parity, firstStep + s);
+  }
+}
+
+/** Writes this partition's share of the probes due at `step` (the potentials at the start of that step). */
+function sampleOwnNeurons(context: PartitionContext, step: number): void {
+  const { plan, values } = context.probes;
+  const { V, low } = context;
+  const high = low + V.length;
+  const probes = plan[0];
+  let at = 1;
+  for (let p = 0; p < probes; p++) {
+    const everySteps = plan[at];
+    const count = plan[at + 2];
+    if (step < plan[at + 1] && step % everySteps === 0) {
+      const row = plan[at + 3] + ((step - plan[at + 4]) / everySteps) * count;
+      for (let k = 0; k < count; k++) {
+        const neuron = plan[at + 5 + k];
+        if (neuron >= low && neuron < high) values[row + k] = V[neuron - low];
+      }
+    }
+    at += 5 + count;
   }
 }
 

@@ -1,7 +1,7 @@
 import { workerData } from 'node:worker_threads';
 import { instantiateLifClock } from '../kernels/lifClockWasm.js';
 import { runPartitionSteps, type PartitionContext } from './parallelLifSteps.js';
-import { COMMAND, EXIT, READY, STEPS, failThreads } from './threadBarrier.js';
+import { COMMAND, EXIT, FIRST_STEP, READY, STEPS, failThreads } from './threadBarrier.js';
 
 /** A partition thread: waits for a step command, runs it in lockstep with the others, repeats until told to exit. */
 const context = workerData as PartitionContext;
@@ -21,7 +21,7 @@ try {
     Atomics.wait(control, COMMAND, seen);
     seen = Atomics.load(control, COMMAND);
     if (Atomics.load(control, EXIT) !== 0) break;
-    runPartitionSteps(context, Atomics.load(control, STEPS), 0, undefined, kernel);
+    runPartitionSteps(context, Atomics.load(control, STEPS), Atomics.load(control, FIRST_STEP), undefined, kernel);
   }
 } catch (error) {
   failThreads(control);

@@ -12,6 +12,7 @@ import {
   balancedLifWeight,
   parseParams,
   type ClockLifOptions,
+  type StepProbe,
 } from '../../src/index.js';
 
 function options(seed: number, weighted: boolean): ClockLifOptions {
@@ -59,6 +60,48 @@ describe('ParallelClockLifEngine', () => {
       expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
       expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
       expect(parallel.step).toBe(reference.step);
+    } finally {
+      await parallel.dispose();
+    }
+  });
+
+  it.each([
+    [true, 'small'],
+    [false, 'small'],
+    [true, 'wide'],
+    [true, 'oversized'],
+  ])('samples probes at the start of due steps exactly like the single-thread engine (wasm: %s, probes: %s)', async (wasm, kind) => {
+    const everyNeuron = Int32Array.from({ length: 600 }, (_, i) => i);
+    const probeSpecs =
+      kind === 'small'
+        ? [
+            { neurons: Int32Array.from([3, 599, 300, 0]), everySteps: 1, endStep: 700 },
+            { neurons: Int32Array.from([150, 451]), everySteps: 7, endStep: Infinity },
+          ]
+        : kind === 'wide'
+          ? [{ neurons: everyNeuron, everySteps: 1, endStep: Infinity }]
+          : [{ neurons: Int32Array.from({ length: 70_000 }, (_, i) => (i * 7) % 600), everySteps: 97, endStep: Infinity }];
+    const probesOf = (steps: number, start: number): StepProbe[] =>
+      probeSpecs.map((spec) => {
+        const first = Math.ceil(start / spec.everySteps) * spec.everySteps;
+        const last = Math.min(start + steps, spec.endStep);
+        const samples = first < last ? Math.floor((last - 1 - first) / spec.everySteps) + 1 : 0;
+        return { variable: 'V', ...spec, values: new Float64Array(samples * spec.neurons.length), filled: 0 };
+      });
+    const reference = new ClockLifEngine(options(9, false));
+    const parallel = new ParallelClockLifEngine({ ...options(9, false), wasm }, 2);
+    try {
+      for (const steps of [5, 995, 1000]) {
+        const expected = probesOf(steps, reference.step);
+        const observed = probesOf(steps, parallel.step);
+        reference.advanceProbed(steps, new SpikeRecorder(), expected);
+        parallel.advanceProbed(steps, new SpikeRecorder(), observed);
+        observed.forEach((probe, p) => {
+          expect(probe.filled).toBe(expected[p].filled);
+          expect(Array.from(probe.values)).toEqual(Array.from(expected[p].values));
+        });
+      }
+      expect(Array.from(parallel.variable('V'))).toEqual(Array.from(reference.variable('V')));
     } finally {
       await parallel.dispose();
     }
