@@ -1,7 +1,7 @@
 import type { Engine, EngineState, SpikeRecorder, StepProbe } from '../core/engine.js';
 import { invalidParameter } from '../core/errors.js';
 import type { Csr } from '../network/csr.js';
-import { instantiateLifClock, type LifClockKernel } from '../kernels/lifClockWasm.js';
+import { instantiateLifClock, lifDelivery, type LifClockKernel } from '../kernels/lifClockWasm.js';
 import { wasmArena } from '../kernels/wasmArena.js';
 
 export interface ClockLifOptions {
@@ -35,7 +35,7 @@ interface WasmState {
 const NO_PROBES: readonly StepProbe[] = [];
 
 /** Copies the probed neurons' potentials at the start of `step`, for the probes due then. */
-function sampleProbes(V: Float64Array, probes: readonly StepProbe[], step: number): void {
+export function sampleProbes(V: Float64Array, probes: readonly StepProbe[], step: number): void {
   for (let p = 0; p < probes.length; p++) {
     const probe = probes[p];
     if (step >= probe.endStep || step % probe.everySteps !== 0) continue;
@@ -116,9 +116,7 @@ export class ClockLifEngine implements Engine {
   private advanceWasm(wasm: WasmState, steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void {
     const { kernel, offsets, targets, weights } = wasm;
     const { drive, threshold, reset } = this.options;
-    const narrow = targets instanceof Uint16Array;
-    const deliver = weights ? (narrow ? kernel.deliverWeighted16 : kernel.deliverWeighted32) : narrow ? kernel.deliverUniform16 : kernel.deliverUniform32;
-    const weightArgument = weights ? weights.byteOffset : this.options.weight;
+    const { deliver, weightArgument } = lifDelivery(kernel, targets, weights, this.options.weight);
     const V = this.V;
     const spiking = this.spiking;
     const v = V.byteOffset;

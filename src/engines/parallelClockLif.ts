@@ -4,7 +4,7 @@ import { environmentError, invalidParameter } from '../core/errors.js';
 import { instantiateLifClock, lifClockModule, type LifClockKernel } from '../kernels/lifClockWasm.js';
 import { wasmArena, type ArenaRequest } from '../kernels/wasmArena.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
-import type { ClockLifOptions } from './clockLif.js';
+import { sampleProbes, type ClockLifOptions } from './clockLif.js';
 import { allocateOnSharedBuffers, partitionBounds, splitByTargets, type PartitionArrays, type PartitionShape } from './lifPartition.js';
 import { runPartitionSteps, type PartitionContext, type ProbeArea } from './parallelLifSteps.js';
 import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, FIRST_STEP, READY, STEPS } from './threadBarrier.js';
@@ -168,12 +168,7 @@ export class ParallelClockLifEngine implements Engine {
   /** Probes too large for the shared buffer: one step at a time, sampled between steps. */
   private advanceSampling(steps: number, spikes: SpikeRecorder, probes: readonly StepProbe[]): void {
     for (let s = 0; s < steps; s++) {
-      for (const probe of probes) {
-        if (this.step >= probe.endStep || this.step % probe.everySteps !== 0) continue;
-        const base = probe.filled * probe.neurons.length;
-        for (let k = 0; k < probe.neurons.length; k++) probe.values[base + k] = this.V[probe.neurons[k]];
-        probe.filled++;
-      }
+      sampleProbes(this.V, probes, this.step);
       this.advance(1, spikes);
     }
   }

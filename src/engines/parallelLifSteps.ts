@@ -1,5 +1,5 @@
 import type { SpikeRecorder } from '../core/engine.js';
-import type { LifClockKernel } from '../kernels/lifClockWasm.js';
+import { lifDelivery, type LifClockKernel } from '../kernels/lifClockWasm.js';
 import { threadBarrier } from './threadBarrier.js';
 
 /**
@@ -56,9 +56,7 @@ export function runPartitionSteps(context: PartitionContext, steps: number, firs
 
 function runWasm(context: PartitionContext, kernel: LifClockKernel, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
   const { V, offsets, targets, weights, control, lists, counts, parts, bounds, low, size, rate, drive, threshold, reset, weight, index } = context;
-  const narrow = targets instanceof Uint16Array;
-  const deliver = weights ? (narrow ? kernel.deliverWeighted16 : kernel.deliverWeighted32) : narrow ? kernel.deliverUniform16 : kernel.deliverUniform32;
-  const weightArgument = weights ? weights.byteOffset : weight;
+  const { deliver, weightArgument } = lifDelivery(kernel, targets, weights, weight);
   const v = V.byteOffset;
   const listBase = lists.byteOffset;
   const offsetsAt = offsets.byteOffset;

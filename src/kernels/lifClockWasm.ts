@@ -21,3 +21,16 @@ export function lifClockModule(): WebAssembly.Module {
 export function instantiateLifClock(memory: WebAssembly.Memory, module: WebAssembly.Module = lifClockModule()): LifClockKernel {
   return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LifClockKernel;
 }
+
+export type LifDelivery = (v: number, list: number, count: number, offsets: number, targets: number, weightOrWeights: number) => void;
+
+/**
+ * The delivery kernel for a CSR's target width and weight kind, with its last argument: the shared weight, or the
+ * byte offset of the per-synapse weights.
+ */
+export function lifDelivery(kernel: LifClockKernel, targets: Uint16Array | Int32Array, weights: Float64Array | undefined, weight: number): { deliver: LifDelivery; weightArgument: number } {
+  const narrow = targets instanceof Uint16Array;
+  if (weights) return { deliver: narrow ? kernel.deliverWeighted16 : kernel.deliverWeighted32, weightArgument: weights.byteOffset };
+  return { deliver: narrow ? kernel.deliverUniform16 : kernel.deliverUniform32, weightArgument: weight };
+}
+
