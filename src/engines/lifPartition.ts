@@ -82,7 +82,8 @@ export const allocateOnSharedBuffers: PartitionAllocator = (shapes) =>
   }));
 
 /**
- * `splitByTarget` for every partition of `bounds` at once, into arrays from `allocate`. Rows sorted by target (as
+ * `splitByTarget` for every partition of `bounds` (contiguous ranges covering the targets [0, bounds[last])) at
+ * once, into arrays from `allocate`. Rows sorted by target (as
  * every generator writes them) are cut at the partition bounds by binary search and copied segment by segment;
  * other rows (edge lists in file order) take a general walk that looks up each target's partition.
  */
@@ -151,7 +152,8 @@ function splitSortedRows(csr: Csr, bounds: readonly number[], allocate: Partitio
 function splitByOwner(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator): LifPartition[] {
   const { size, offsets, targets, weights } = csr;
   const parts = bounds.length - 1;
-  const owner = new Uint16Array(size);
+  // indexed by target: bounds[parts] is the size of the target range, which need not equal the presynaptic size
+  const owner = new Uint16Array(bounds[parts]);
   for (let p = 0; p < parts; p++) owner.fill(p, bounds[p], bounds[p + 1]);
   const rows = size + 1;
   // counts[p·rows + pre + 1]: synapses of pre onto partition p, summed into offsets below

@@ -1,5 +1,6 @@
 import type { SpikeRecorder } from '../core/engine.js';
 import type { DiscreteTable } from '../kernels/discreteInversion.js';
+import { instantiateLifClock, lifDelivery, type LifDelivery } from '../kernels/lifClockWasm.js';
 import { addDiscreteSamples } from '../kernels/discreteInversion.js';
 import { Xoshiro128 } from '../random/xoshiro128.js';
 import {
@@ -100,6 +101,11 @@ export interface NetworkLayout {
   readonly bounds: readonly number[];
   /** `synapses[p][j]`: partition p's part of projection j. */
   readonly synapses: readonly (readonly PartitionSynapses[])[];
+  /**
+   * The shared wasm memory holding `ring`, `lists` and every sparse projection's synapses, when propagation runs
+   * in the WebAssembly delivery kernel (`src/kernels/wasm/lifClock.wat`).
+   */
+  readonly wasm?: { readonly memory: WebAssembly.Memory; readonly module: WebAssembly.Module };
 }
 
 /** The mutable state, on SharedArrayBuffers when several threads run the network. */
@@ -152,6 +158,8 @@ export class NetworkPartition {
   private readonly arrays: LifStepArrays;
   private readonly random = new Xoshiro128([1, 2, 3, 4]);
   private readonly refine: () => number;
+  /** Per projection, the wasm delivery kernel and its weight argument (absent: JavaScript loops). */
+  private readonly deliveries?: readonly ({ deliver: LifDelivery; weightArgument: number } | undefined)[];
   private lane = 0;
 
   constructor(layout: NetworkLayout, state: NetworkState, index: number) {
@@ -177,6 +185,10 @@ export class NetworkPartition {
     this.segments = segments;
     this.synapses = layout.synapses[index];
     this.arrays = { V: state.V, I: state.I, vInf: state.vInf, lastSpike: state.lastSpike, normals: state.normals, spiking: state.lists };
+    if (layout.wasm) {
+      const kernel = instantiateLifClock(layout.wasm.memory, layout.wasm.module);
+      this.deliveries = this.synapses.map((own, j) => (own.targets ? lifDelivery(kernel, own.targets, own.weights, layout.projections[j].weight) : undefined));
+    }
     // the ambiguous draws of the external counts continue the lane being drained
     this.refine = () => {
       const random = this.random.loadLane(this.state.externalLanes, this.lane);
@@ -314,6 +326,12 @@ export class NetworkPartition {
         }
         const offsets = own.offsets as Int32Array;
         const targets = own.targets as Uint16Array | Int32Array;
+        const wasm = this.deliveries?.[j];
+        if (wasm) {
+          // the row of presynaptic neuron i is at offsets[i − preStart]: shift the pointer (wasm addresses wrap)
+          wasm.deliver(ring.byteOffset + 8 * base, lists.byteOffset + 4 * first, last - first, offsets.byteOffset - 4 * preStart, targets.byteOffset, wasm.weightArgument);
+          continue;
+        }
         if (own.weights) {
           const weights = own.weights;
           for (let s = first; s < last; s++) {

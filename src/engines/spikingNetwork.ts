@@ -11,7 +11,9 @@ import { fixedInDegreeProjection } from '../network/fixedInDegreeProjection.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import { RandomStreams } from '../random/stream.js';
 import { Xoshiro128 } from '../random/xoshiro128.js';
-import { splitByTarget } from './lifPartition.js';
+import { lifClockModule } from '../kernels/lifClockWasm.js';
+import { wasmArena, type ArenaRequest } from '../kernels/wasmArena.js';
+import { splitByTargets } from './lifPartition.js';
 import {
   BLOCK_SIZE,
   NetworkPartition,
@@ -125,6 +127,11 @@ export interface SpikingNetworkSpec {
   readonly external?: readonly ExternalPoissonSpec[];
   /** Threads that simulate the network (default 1); results are identical for every thread count. */
   readonly threads?: number;
+  /**
+   * Propagate spikes in the WebAssembly delivery kernel (default true), bit-identical to the JavaScript loops,
+   * which run instead when this is false or the synapses exceed wasm32's 4 GiB.
+   */
+  readonly wasm?: boolean;
 }
 
 /** Where a population's neurons sit in the engine's global index space. */
@@ -246,9 +253,20 @@ export class SpikingNetworkEngine implements Engine {
     const bounds = blockBounds(blocks, total, parts);
     const shared = parts > 1;
     const slots = 1 + compiled.reduce((max, p) => Math.max(max, p.layout.delaySteps), 0);
-    const synapses: PartitionSynapses[][] = [];
-    for (let p = 0; p < parts; p++) synapses.push(compiled.map((projection) => partitionSynapses(projection, bounds[p], bounds[p + 1], shared)));
-    this.layout = { total, slots, populations, blocks, projections: compiled.map((c) => c.layout), bounds, synapses };
+    const byProjection = compiled.map((projection) => partitionSynapses(projection, bounds, shared));
+    const split = bounds.slice(0, parts).map((_, p) => byProjection.map((partitions) => partitions[p]));
+    const wasm = spec.wasm === false ? undefined : inWasmMemory(split, slots * total, 2 * total);
+    const synapses = wasm ? wasm.synapses : split;
+    this.layout = {
+      total,
+      slots,
+      populations,
+      blocks,
+      projections: compiled.map((c) => c.layout),
+      bounds,
+      synapses,
+      wasm: wasm ? { memory: wasm.memory, module: lifClockModule() } : undefined,
+    };
 
     const float = (length: number) => (shared ? new Float64Array(new SharedArrayBuffer(Math.max(1, length) * 8)) : new Float64Array(length));
     const int = (length: number) => (shared ? new Int32Array(new SharedArrayBuffer(Math.max(1, length) * 4)) : new Int32Array(length));
@@ -270,8 +288,8 @@ export class SpikingNetworkEngine implements Engine {
       lastSpike: int(total).fill(NEVER),
       normals: float(total),
       words: shared ? new Uint32Array(new SharedArrayBuffer(Math.max(1, total) * 4)) : new Uint32Array(total),
-      ring: float(slots * total),
-      lists: int(2 * total),
+      ring: wasm ? wasm.ring : float(slots * total),
+      lists: wasm ? wasm.lists : int(2 * total),
       spikeRanges: int(2 * parts * (populations.length + 1) * 2),
       noiseLanes: lanes('noise'),
       externalLanes: lanes('external'),
@@ -292,6 +310,11 @@ export class SpikingNetworkEngine implements Engine {
         this.workers.push(worker);
       }
     }
+  }
+
+  /** Whether spikes propagate in the WebAssembly kernel (false: the JavaScript loops). */
+  get usesWasm(): boolean {
+    return this.layout.wasm !== undefined;
   }
 
   variable(name: string): Float64Array {
@@ -502,15 +525,57 @@ function compileProjection(
   }
 }
 
-/** The part of a projection whose targets lie in the partition [low, high) of the global index space. */
-function partitionSynapses(projection: CompiledProjection, low: number, high: number, shared: boolean): PartitionSynapses {
+/** The parts of a projection whose targets lie in each partition [bounds[p], bounds[p + 1]) of the global index space. */
+function partitionSynapses(projection: CompiledProjection, bounds: readonly number[], shared: boolean): PartitionSynapses[] {
   const { postStart, postSize } = projection.layout;
-  const localLow = Math.max(0, low - postStart);
-  const localHigh = Math.min(postSize, high - postStart);
-  if (localLow >= localHigh) return { low: 0, high: 0 };
-  if (!projection.csr) return { low: localLow, high: localHigh };
+  const local = bounds.map((bound) => Math.min(postSize, Math.max(0, bound - postStart)));
+  const parts = bounds.length - 1;
   const csr = projection.csr;
-  if (!shared && localLow === 0 && localHigh === postSize) return { low: 0, high: postSize, offsets: csr.offsets, targets: csr.targets, weights: csr.weights };
-  const part = splitByTarget(csr, localLow, localHigh);
-  return { low: localLow, high: localHigh, offsets: part.offsets, targets: part.targets, weights: part.weights };
+  if (csr && !shared && parts === 1) return [{ low: 0, high: postSize, offsets: csr.offsets, targets: csr.targets, weights: csr.weights }];
+  const split = csr ? splitByTargets(csr, local) : undefined;
+  return local.slice(0, parts).map((low, p) => {
+    const high = local[p + 1];
+    if (low >= high) return { low: 0, high: 0 };
+    if (!split) return { low, high };
+    const { offsets, targets, weights } = split[p];
+    return { low, high, offsets, targets, weights };
+  });
 }
+
+/**
+ * The ring buffer, the spike lists and every partition's sparse synapses copied into one shared wasm memory, so
+ * that propagation runs in the wasm delivery kernel on every thread; undefined when they exceed wasm32's 4 GiB.
+ */
+function inWasmMemory(split: readonly (readonly PartitionSynapses[])[], ringLength: number, listLength: number) {
+  const requests: Record<string, ArenaRequest> = { ring: [Float64Array, ringLength], lists: [Int32Array, listLength] };
+  split.forEach((projections, p) =>
+    projections.forEach((own, j) => {
+      if (!own.offsets || !own.targets) return;
+      requests[`offsets ${p} ${j}`] = [Int32Array, own.offsets.length];
+      requests[`targets ${p} ${j}`] = [own.targets instanceof Uint16Array ? Uint16Array : Int32Array, own.targets.length];
+      if (own.weights) requests[`weights ${p} ${j}`] = [Float64Array, own.weights.length];
+    }),
+  );
+  const arena = wasmArena(requests);
+  if (!arena) return undefined;
+  const arrays = arena.arrays as Record<string, Float64Array | Int32Array | Uint16Array>;
+  const copy = <T extends Float64Array | Int32Array | Uint16Array>(name: string, source: T): T => {
+    const target = arrays[name] as T;
+    target.set(source);
+    return target;
+  };
+  const synapses = split.map((projections, p) =>
+    projections.map((own, j): PartitionSynapses => {
+      if (!own.offsets || !own.targets) return own;
+      return {
+        low: own.low,
+        high: own.high,
+        offsets: copy(`offsets ${p} ${j}`, own.offsets),
+        targets: copy(`targets ${p} ${j}`, own.targets),
+        weights: own.weights ? copy(`weights ${p} ${j}`, own.weights) : undefined,
+      };
+    }),
+  );
+  return { memory: arena.memory, ring: arrays.ring as Float64Array, lists: arrays.lists as Int32Array, synapses };
+}
+

@@ -285,11 +285,12 @@ describe('SpikingNetworkEngine: validation and state', () => {
 });
 
 describe('SpikingNetworkEngine: threads', () => {
-  it('gives bit-identical spikes and potentials on 1, 2 and 3 threads (workers need `npm run build`)', async () => {
-    const spec = (threads: number): SpikingNetworkSpec => ({
+  it('gives bit-identical spikes and potentials on 1, 2 and 3 threads, with wasm or JavaScript propagation (workers need `npm run build`)', async () => {
+    const spec = (threads: number, wasm: boolean): SpikingNetworkSpec => ({
       dt,
       seed: 21,
       threads,
+      wasm,
       populations: [
         { kind: 'poisson', name: 'drive', size: 1500, rate: 40 },
         { kind: 'lif', name: 'E', size: 2000, tauM: 0.02, threshold: 0.02, reset: 0.01, refractory: 2e-3, method: 'exact', v0: 0.01 },
@@ -306,15 +307,16 @@ describe('SpikingNetworkEngine: threads', () => {
       external: [{ target: 'E', synapses: 200, rate: 10, weight: 1e-4, count: 'binomial' }],
     });
     const results = [];
-    for (const threads of [1, 2, 3]) {
-      const engine = new SpikingNetworkEngine(spec(threads));
+    for (const [threads, wasm] of [[1, false], [2, true], [3, true], [1, true], [2, false]] as const) {
+      const engine = new SpikingNetworkEngine(spec(threads, wasm));
+      expect(engine.usesWasm).toBe(wasm);
       const spikes = new SpikeRecorder();
       engine.advance(700, spikes);
       engine.advance(800, spikes);
       results.push({ threads: engine.threads, neuron: Array.from(spikes.neuron.view()), step: Array.from(spikes.step.view()), V: Float64Array.from(engine.variable('V')) });
       await engine.dispose();
     }
-    expect(results.map((r) => r.threads)).toEqual([1, 2, 3]);
+    expect(results.map((r) => r.threads)).toEqual([1, 2, 3, 1, 2]);
     expect(results[0].neuron.length).toBeGreaterThan(1000);
     for (const other of results.slice(1)) {
       expect(other.neuron).toEqual(results[0].neuron);
