@@ -19,13 +19,20 @@ export function arenaBytes(requests: readonly ArenaRequest[]): number {
 /**
  * Lays typed arrays out back to back in one shared WebAssembly memory of fixed size, so that a kernel receives
  * them as byte offsets (`array.byteOffset`) and worker threads see the same bytes. The memory never grows, so the
- * views never detach. Returns undefined when the layout exceeds the 4 GiB a wasm32 memory can address.
+ * views never detach. Returns undefined when the layout exceeds the 4 GiB a wasm32 memory can address, or when the
+ * machine cannot reserve that much, so that callers fall back to plain typed arrays.
  */
 export function wasmArena<T extends Record<string, ArenaRequest>>(requests: T): { memory: WebAssembly.Memory; arrays: ArenaArrays<T> } | undefined {
   const bytes = arenaBytes(Object.values(requests));
   if (!Number.isFinite(bytes)) return undefined;
   const pages = Math.max(1, Math.ceil(bytes / PAGE));
-  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
   const arrays: Record<string, ArenaArray> = {};
   let offset = 0;
   for (const [name, [type, length]] of Object.entries(requests)) {
