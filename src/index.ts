@@ -170,6 +170,7 @@ export { correlationMap, correlationFixedPoint } from './kernels/correlationMap.
 export { criticalSigmaW, criticalLine } from './kernels/criticalSigmaW.js';
 export { qrInPlace } from './kernels/qrInPlace.js';
 export { denseMatVec } from './kernels/denseMatVec.js';
+export { dot } from './kernels/dot.js';
 export { scsRhs, tanhSlope, scsJacobianVector, scsJacobianBlock } from './kernels/scsRhs.js';
 export type { ScsScratch } from './kernels/scsRk4Step.js';
 export { scsRk4Step, createScsScratch } from './kernels/scsRk4Step.js';

@@ -1,3 +1,5 @@
+import { dot } from './dot.js';
+
 /**
  * The random rate network of Sompolinsky, Crisanti & Sommers (1988): dh/dt = −h + J·tanh(h),
  * with J a dense row-major n × n matrix (`J[i * n + j]`, input to i from j).
@@ -6,12 +8,7 @@
 /** out = −h + J·tanh(h). `rate` (length n) receives tanh(h). `out` must not alias `h`. */
 export function scsRhs(coupling: Float64Array, n: number, h: Float64Array, out: Float64Array, rate: Float64Array): void {
   for (let j = 0; j < n; j++) rate[j] = Math.tanh(h[j]);
-  for (let i = 0; i < n; i++) {
-    const base = i * n;
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += coupling[base + j] * rate[j];
-    out[i] = sum - h[i];
-  }
+  for (let i = 0; i < n; i++) out[i] = dot(coupling, i * n, rate, 0, n) - h[i];
 }
 
 /** slope[j] = tanh′(h_j) = 1 − tanh²(h_j), the diagonal of the Jacobian's gain factor. */
@@ -35,12 +32,7 @@ export function scsJacobianVector(
   weighted: Float64Array,
 ): void {
   for (let j = 0; j < n; j++) weighted[j] = slope[j] * v[j];
-  for (let i = 0; i < n; i++) {
-    const base = i * n;
-    let sum = 0;
-    for (let j = 0; j < n; j++) sum += coupling[base + j] * weighted[j];
-    out[i] = sum - v[i];
-  }
+  for (let i = 0; i < n; i++) out[i] = dot(coupling, i * n, weighted, 0, n) - v[i];
 }
 
 /**
@@ -61,12 +53,6 @@ export function scsJacobianBlock(
     for (let j = 0; j < n; j++) weighted[column + j] = slope[j] * vectors[column + j];
   }
   for (let i = 0; i < n; i++) {
-    const base = i * n;
-    for (let c = 0; c < k; c++) {
-      const column = c * n;
-      let sum = 0;
-      for (let j = 0; j < n; j++) sum += coupling[base + j] * weighted[column + j];
-      out[column + i] = sum - vectors[column + i];
-    }
+    for (let c = 0; c < k; c++) out[c * n + i] = dot(coupling, i * n, weighted, c * n, n) - vectors[c * n + i];
   }
 }
