@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { CommandDef } from '../core/command.js';
+import { availableParallelism } from 'node:os';
 import { parseParams } from '../core/params.js';
 import { execute } from './execute.js';
 import { prepareOutDir } from './outDir.js';
@@ -25,10 +26,19 @@ export function addCommand(parent: Command, def: CommandDef, verb: string): void
     const raw: Record<string, unknown> = {};
     for (const spec of def.params) raw[spec.name] = options[attributes.get(spec.name) as string];
     const values = parseParams(def.params, raw);
+    warnOversubscribed(values.threads);
     const job = await def.prepare(values);
     const out = String(options.out);
     const removeOutput = await prepareOutDir(out);
     await execute(def, verb, job, values, out, options.figures !== false, removeOutput);
   });
+}
+
+/** Simulation threads run in lockstep: one more than the cores makes every step wait for a descheduled thread. */
+function warnOversubscribed(threads: unknown): void {
+  const cores = availableParallelism();
+  if (typeof threads === 'number' && threads > cores) {
+    process.stderr.write(`spikeflow: warning: --threads ${threads} is more than the ${cores} cores here; lockstep threads then wait for each other and the run is slower than with ${cores}\n`);
+  }
 }
 

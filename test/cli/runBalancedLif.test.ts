@@ -1,7 +1,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Field, Float64, Int32, Schema } from 'apache-arrow';
 import { columnsToBatch, readTable, writeEdgeList, writeParquetFile, type Csr } from '../../src/index.js';
@@ -40,6 +40,17 @@ beforeAll(async () => {
 });
 
 describe('spikeflow run balanced-lif', () => {
+
+  it('warns on stderr, and still runs, when --threads exceeds the cores', async () => {
+    const out = join(dir, 'oversubscribed');
+    const cores = availableParallelism();
+    const result = await runCli(['run', 'balanced-lif', ...small, '--threads', String(cores + 1), '--out', out]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(`warning: --threads ${cores + 1} is more than the ${cores} cores here`);
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+    const quiet = await runCli(['run', 'balanced-lif', ...small, '--threads', '1', '--out', join(dir, 'one-thread')]);
+    expect(quiet.stderr).not.toContain('warning');
+  });
   it('reproduces the golden spike train of the fixture network exactly, from Parquet and Arrow inputs', async () => {
     for (const networkFile of ['network.parquet', 'network.arrow']) {
       const out = join(dir, `golden-${networkFile}`);
