@@ -25,37 +25,6 @@ export function partitionBounds(size: number, parts: number): number[] {
   return bounds;
 }
 
-/** Splits a CSR by post-synaptic partition onto SharedArrayBuffers, keeping each row's order. */
-export function splitByTarget(csr: Csr, low: number, high: number): LifPartition {
-  const { size, offsets, targets, weights } = csr;
-  const local = sharedArray(Int32Array, size + 1);
-  for (let pre = 0; pre < size; pre++) {
-    let count = 0;
-    const end = offsets[pre + 1];
-    for (let k = offsets[pre]; k < end; k++) {
-      const post = targets[k];
-      if (post >= low && post < high) count++;
-    }
-    local[pre + 1] = local[pre] + count;
-  }
-  const total = local[size];
-  const localTargets = high - low <= 65536 ? sharedArray(Uint16Array, total) : sharedArray(Int32Array, total);
-  const localWeights = weights ? sharedArray(Float64Array, total) : undefined;
-  let fill = 0;
-  for (let pre = 0; pre < size; pre++) {
-    const end = offsets[pre + 1];
-    for (let k = offsets[pre]; k < end; k++) {
-      const post = targets[k];
-      if (post >= low && post < high) {
-        localTargets[fill] = post - low;
-        if (localWeights) localWeights[fill] = (weights as Float64Array)[k];
-        fill++;
-      }
-    }
-  }
-  return { low, high, offsets: local, targets: localTargets, weights: localWeights };
-}
-
 /** The sizes of one partition's arrays. */
 export interface PartitionShape {
   readonly rows: number;
@@ -82,8 +51,8 @@ export const allocateOnSharedBuffers: PartitionAllocator = (shapes) =>
   }));
 
 /**
- * `splitByTarget` for every partition of `bounds` (contiguous ranges covering the targets [0, bounds[last])) at
- * once, into arrays from `allocate`. Rows sorted by target (as
+ * Splits a CSR by post-synaptic partition, for every partition of `bounds` (contiguous ranges covering the
+ * targets [0, bounds[last])) at once, into arrays from `allocate`, keeping each row's order. Rows sorted by target (as
  * every generator writes them) are cut at the partition bounds by binary search and copied segment by segment;
  * other rows (edge lists in file order) take a general walk that looks up each target's partition.
  */
