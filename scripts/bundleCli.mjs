@@ -22,6 +22,16 @@ const ownModuleUrls = {
   },
 };
 
+// rxjs's export map sends Node to its CommonJS build, which esbuild can neither tree-shake nor load without an
+// interop layer; its ES2015 build is the same code as ES modules (rxjs declares no side effects).
+const rxjsModules = {
+  name: 'rxjs-es-modules',
+  setup(builder) {
+    const esm = fileURLToPath(new URL('../node_modules/rxjs/dist/esm/', import.meta.url));
+    builder.onResolve({ filter: /^rxjs(\/operators)?$/ }, ({ path }) => ({ path: `${esm}${path === 'rxjs' ? '' : 'operators/'}index.js`, sideEffects: false }));
+  },
+};
+
 await build({
   entryPoints: [`${dist}analyses/cli.js`],
   outfile: `${dist}spikeflow.mjs`,
@@ -32,6 +42,6 @@ await build({
   external: ['parquet-wasm', 'piscina', 'vega', 'vega-lite', '@resvg/resvg-js', 'dejavu-fonts-ttf', '@duckdb/node-api'],
   // CommonJS packages inside an ES module bundle still call require for Node built-ins
   banner: { js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);" },
-  plugins: [ownModuleUrls],
+  plugins: [ownModuleUrls, rxjsModules],
   logLevel: 'warning',
 });

@@ -2,6 +2,7 @@ import { makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC 
 import {
   Compression,
   ParquetFile,
+  parquetReady,
   readParquet,
   Table as WasmTable,
   writeParquet,
@@ -59,6 +60,7 @@ function encodeRequest(schema: Schema, batches: readonly RecordBatch[], options:
 
 /** Encodes an Arrow IPC stream as one Parquet file in memory. */
 export function encodeIpcAsParquet(request: ParquetEncodeRequest): Uint8Array {
+  parquetReady();
   const wasmTable = WasmTable.fromIPCStream(request.ipc);
   let builder: WriterPropertiesBuilderType | undefined;
   try {
@@ -81,6 +83,7 @@ export function encodeParquet(schema: Schema, batches: readonly RecordBatch[], o
 
 /** Decodes a whole Parquet file into an Arrow table; throws parquet-wasm's error on a corrupt file. */
 export function decodeParquet(bytes: Uint8Array): Table {
+  parquetReady();
   return tableFromIPC(readParquet(bytes).intoIPCStream());
 }
 
@@ -92,6 +95,7 @@ export interface ParquetFooter {
 
 /** Reads only the footer: row count, Arrow schema and key–value metadata. */
 export async function readParquetFooter(bytes: Uint8Array): Promise<ParquetFooter> {
+  parquetReady();
   const file = await ParquetFile.fromFile(new Blob([bytes]));
   try {
     const parquetMetadata = file.metadata();
