@@ -9,6 +9,8 @@ export interface Csr {
   readonly targets: Uint16Array | Int32Array;
   /** Per-synapse weights, aligned with `targets`; absent when all synapses share one weight. */
   readonly weights?: Float64Array;
+  /** Set by generators whose rows are increasing in target, so that consumers need not check (`splitByTargets`). */
+  readonly sortedRows?: boolean;
 }
 
 export function synapseCount(csr: Csr): number {

@@ -35,5 +35,5 @@ export function fixedInDegree(size: number, inDegree: number, random: RandomStre
     const base = post * inDegree;
     for (let k = 0; k < inDegree; k++) targets[fill[sources[base + k]]++] = post;
   }
-  return { size, offsets, targets };
+  return { size, offsets, targets, sortedRows: true };
 }

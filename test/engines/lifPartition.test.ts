@@ -60,4 +60,24 @@ describe('splitByTargets', () => {
       { numRuns: 120, seed: 11 },
     );
   });
+
+  it('stores a partition of at most 65536 neurons in 16 bits even when the whole network needs 32', () => {
+    const size = 70000;
+    const offsets = new Int32Array(size + 1);
+    const rows = [[0, 1, 34999, 35000, 65535, 65536, 69999], [35000, 69998], [2, 3]];
+    let count = 0;
+    rows.forEach((row, pre) => {
+      count += row.length;
+      offsets[pre + 1] = count;
+    });
+    offsets.fill(count, rows.length + 1);
+    const csr: Csr = { size, offsets, targets: Int32Array.from(rows.flat()), sortedRows: true };
+    const bounds = partitionBounds(size, 2);
+    splitByTargets(csr, bounds).forEach((partition, p) => {
+      expect(partition.targets).toBeInstanceOf(Uint16Array);
+      const one = referenceSplit(csr, bounds[p], bounds[p + 1]);
+      expect(Array.from(partition.targets.subarray(0, partition.offsets[size]))).toEqual(one.targets);
+      expect(Array.from(partition.offsets)).toEqual(one.offsets);
+    });
+  });
 });

@@ -19,6 +19,29 @@ describe('erdosRenyi', () => {
     );
   });
 
+  it('draws the same network in WebAssembly as in JavaScript and leaves the stream at the same point', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 400 }), fc.double({ min: 1e-4, max: 0.999, noNaN: true }), fc.integer({ min: 0, max: 1000 }), (size, p, seed) => {
+        const wasmStream = new RandomStream(seed, 'connectivity');
+        const jsStream = new RandomStream(seed, 'connectivity');
+        const inWasm = erdosRenyi(size, p, wasmStream);
+        const inJs = erdosRenyi(size, p, jsStream, { wasm: false });
+        expect(inWasm.offsets).toEqual(inJs.offsets);
+        expect(inWasm.targets).toEqual(inJs.targets);
+        expect(wasmStream.uniform()).toBe(jsStream.uniform());
+      }),
+      { seed: 3, numRuns: 40 },
+    );
+    // 32-bit targets; the first (N = 70 000) also outgrows its first capacity, which holds fewer than N − 1 spare slots
+    for (const [size, p] of [[70000, 2e-5], [300, 0.9999]] as const) {
+      const inWasm = erdosRenyi(size, p, new RandomStream(5, 'c'));
+      const inJs = erdosRenyi(size, p, new RandomStream(5, 'c'), { wasm: false });
+      expect(inWasm.targets).toBeInstanceOf(size > 65536 ? Int32Array : Uint16Array);
+      expect(inWasm.targets).toEqual(inJs.targets);
+      expect(inWasm.offsets).toEqual(inJs.offsets);
+    }
+  });
+
   it('gives in-degrees distributed as Binomial(N − 1, p)', () => {
     const size = 2000;
     const p = 0.05;
