@@ -2,11 +2,11 @@ import type { Engine } from '../core/engine.js';
 import { invalidParameter } from '../core/errors.js';
 import type { BalancedLifConfig } from '../models/balancedLif.js';
 import { balancedLifDrive, balancedLifInitialState, balancedLifNetwork, balancedLifWeight } from '../models/balancedLif.js';
-import type { Csr } from '../network/csr.js';
+import { synapseCount, type Csr } from '../network/csr.js';
 import { RandomStreams } from '../random/stream.js';
 import { availableParallelism } from 'node:os';
 import { ClockLifEngine, type ClockLifOptions } from './clockLif.js';
-import { ParallelClockLifEngine } from './parallelClockLif.js';
+import { ParallelClockLifEngine, startLifThreads } from './parallelClockLif.js';
 import { EventLifEngine } from './eventLif.js';
 
 export interface BalancedLifSetup {
@@ -27,16 +27,19 @@ export interface BalancedLifSetup {
 /** Below this many synapses a step is too short for a cross-thread barrier to pay off. */
 const PARALLEL_MIN_SYNAPSES = 2_000_000;
 
-/** Threads for a clock run: the requested count, or all cores for large networks and one otherwise. */
-export function clockThreads(csr: Csr, requested: number | undefined): number {
+/** Threads for a clock run of a network with about `synapses` synapses: the requested count, or all cores for large networks and one otherwise. */
+export function clockThreads(synapses: number, requested: number | undefined): number {
   if (requested !== undefined) return requested;
-  return csr.offsets[csr.size] >= PARALLEL_MIN_SYNAPSES ? availableParallelism() : 1;
+  return synapses >= PARALLEL_MIN_SYNAPSES ? availableParallelism() : 1;
 }
 
 /** Builds the network, initial state and (clock or event) engine of the balanced LIF model from its named random streams. */
 export function createBalancedLifEngine(config: BalancedLifConfig, setup: BalancedLifSetup): Engine & { readonly csr: Csr } {
   if (!(setup.dt < config.tauM)) throw invalidParameter('dt', setup.dt, `less than tau-m = ${config.tauM} s`);
   const streams = new RandomStreams(setup.seed);
+  // decided from the expected synapse count, so that the threads boot while the network is drawn
+  const threads = setup.engine === 'event' ? 1 : clockThreads(setup.network ? synapseCount(setup.network) : config.size * config.inDegree, setup.threads);
+  if (threads > 1) startLifThreads(threads - 1);
   const csr = setup.network ?? balancedLifNetwork(config, streams);
   if (csr.size !== config.size) throw invalidParameter('network', `${csr.size} neurons`, `N = ${config.size} neurons`);
   const v0 = setup.v0 ?? balancedLifInitialState(config, streams);
@@ -52,7 +55,6 @@ export function createBalancedLifEngine(config: BalancedLifConfig, setup: Balanc
     weight: balancedLifWeight(config),
   };
   if (setup.engine === 'event') return Object.assign(new EventLifEngine(options), { csr });
-  const threads = clockThreads(csr, setup.threads);
   const engine = threads > 1 ? new ParallelClockLifEngine(options, threads) : new ClockLifEngine(options);
   return Object.assign(engine, { csr });
 }

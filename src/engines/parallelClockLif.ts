@@ -84,13 +84,13 @@ export class ParallelClockLifEngine implements Engine {
     }
     if (shared) this.kernel = instantiateLifClock(shared.memory, module);
     this.main = contexts[0];
-    const file = resolveWorkerFile(new URL('./parallelLifWorker.js', import.meta.url));
     for (let p = 1; p < parts; p++) {
-      const worker = new Worker(file, { workerData: contexts[p] });
-      // the worker marks the group failed itself; the listener only keeps its error from crashing the process
-      worker.on('error', () => Atomics.store(this.control, FAILED, 1));
-      worker.unref();
-      this.workers.push(worker);
+      const thread = standby.shift() ?? startThread();
+      if (thread.failure) throw environmentError(`a simulation thread failed to start: ${thread.failure.message}`);
+      // from here on a failing worker marks the group failed itself; this only keeps the error from the process
+      thread.onFailure = () => Atomics.store(this.control, FAILED, 1);
+      thread.worker.postMessage(contexts[p]);
+      this.workers.push(thread.worker);
     }
   }
 
@@ -194,6 +194,36 @@ export class ParallelClockLifEngine implements Engine {
     await Promise.all(this.workers.map((worker) => worker.terminate()));
     this.workers.length = 0;
   }
+}
+
+interface PartitionThread {
+  readonly worker: Worker;
+  failure?: Error;
+  onFailure?: () => void;
+}
+
+/** Threads started ahead of an engine (`startLifThreads`), waiting for their partition. */
+const standby: PartitionThread[] = [];
+
+function startThread(): PartitionThread {
+  const worker = new Worker(resolveWorkerFile(new URL('./parallelLifWorker.js', import.meta.url)));
+  const thread: PartitionThread = { worker };
+  worker.on('error', (error: Error) => {
+    thread.failure = error;
+    thread.onFailure?.();
+  });
+  // idle or finished threads never keep the process alive
+  worker.unref();
+  return thread;
+}
+
+/**
+ * Starts `count` partition threads ahead of a `ParallelClockLifEngine` of `count + 1` threads, which takes them:
+ * a thread needs tens of milliseconds to boot, which then overlap building the network instead of delaying the
+ * first step. Threads that no engine takes end with the process.
+ */
+export function startLifThreads(count: number): void {
+  while (standby.length < count) standby.push(startThread());
 }
 
 /** Capacity of the shared probe plan (neuron indices and headers) and of the sample buffer (values per stretch). */
