@@ -4,13 +4,17 @@ import { createRequire } from 'node:module';
 import { setFlagsFromString } from 'node:v8';
 import { initSync } from 'parquet-wasm/esm';
 
-/** V8's default --wasm-tiering-budget (Node 20, V8 11.3), restored once parquet-wasm is instantiated. */
+/** V8's default --wasm-tiering-budget (Node 20, V8 11.3), restored once parquet-wasm is compiled and instantiated. */
 const DEFAULT_TIERING_BUDGET = 1_800_000;
+/** A budget no run exhausts: the module stays on baseline code (see `parquetReady`). */
+const BASELINE_ONLY_BUDGET = 2_000_000_000;
 
 // parquet-wasm is 6.5 MB of WebAssembly. Its Node build reads and compiles it synchronously on import, ~50 ms of
-// every start-up, even for `--help`. The web build used here takes a compiled module instead: `prepareParquet`
-// starts an asynchronous compile, which V8 runs on its background threads while this thread builds the network,
-// and `parquetReady` instantiates it on first use (compiling synchronously if nobody prepared it).
+// every start-up, even for `--help`; and V8 compiles wasm functions lazily, on their first call, so the first
+// Parquet part of a run then compiles the encoder on this thread (~50 ms, while simulation threads wait). The web
+// build used here takes a compiled module instead: `prepareParquet` compiles every function up front, on V8's
+// background threads, while this thread builds the network, and `parquetReady` instantiates the result on first use
+// (compiling synchronously if nobody prepared it).
 const wasmPath = createRequire(import.meta.url).resolve('parquet-wasm/esm/parquet_wasm_bg.wasm');
 let compiled: WebAssembly.Module | undefined;
 let compiling: Promise<void> | undefined;
@@ -20,7 +24,10 @@ let ready = false;
 export function prepareParquet(): Promise<void> {
   compiling ??= readFile(wasmPath)
     .then((bytes) => {
-      setFlagsFromString('--wasm-tiering-budget=2000000000');
+      // both flags are read when a compilation starts; they stay set until it ends, which is harmless for the
+      // few small kernels compiled meanwhile (eager compilation, and tiering does not change their speed)
+      setFlagsFromString(`--wasm-tiering-budget=${BASELINE_ONLY_BUDGET}`);
+      setFlagsFromString('--no-wasm-lazy-compilation');
       return WebAssembly.compile(bytes);
     })
     .then(
@@ -29,19 +36,21 @@ export function prepareParquet(): Promise<void> {
       },
       () => undefined, // parquetReady compiles again and reports the error where Parquet is needed
     )
-    .finally(() => setFlagsFromString(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`));
+    .finally(() => {
+      setFlagsFromString(`--wasm-tiering-budget=${DEFAULT_TIERING_BUDGET}`);
+      setFlagsFromString('--wasm-lazy-compilation');
+    });
   return compiling;
 }
 
-/** Instantiates parquet-wasm once per thread; every function that calls into it calls this first. */
 export function parquetReady(): void {
   if (ready) return;
   // V8 runs new wasm on baseline (Liftoff) code and re-optimises hot functions on a background thread: ~0.6 s of
   // CPU per process for no measurable gain in encoding speed (measured on the seed-000 spikes), and on a busy
-  // machine that thread takes a core from the simulation threads. The tiering budget is read when a module is
-  // instantiated, so raising it around this one instantiation keeps parquet-wasm on baseline code while every
+  // machine that thread takes a core from the simulation threads. V8 reads the tiering budget when it compiles
+  // and instantiates a module, so raising it around parquet-wasm's keeps parquet-wasm on baseline code while every
   // other module (the simulation kernels) is optimised as usual.
-  setFlagsFromString('--wasm-tiering-budget=2000000000');
+  setFlagsFromString(`--wasm-tiering-budget=${BASELINE_ONLY_BUDGET}`);
   try {
     initSync({ module: compiled ?? readFileSync(wasmPath) });
   } finally {
