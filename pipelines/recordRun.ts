@@ -135,6 +135,11 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
       }
       frames.next(frame);
     }
+  } catch (error) {
+    // parts still being written in the background finish before the error leaves this run
+    await spikeWriter.settled();
+    await stateWriter?.settled();
+    throw error;
   } finally {
     await engine.dispose?.();
   }

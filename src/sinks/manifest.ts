@@ -53,6 +53,8 @@ export class RunManifest {
   private params: Record<string, unknown>;
   private readonly tables = new Map<string, MutableTable>();
   private writes: Promise<void> = Promise.resolve();
+  /** The content of the last write issued. */
+  private lastText?: string;
 
   private constructor(path: string, params: Record<string, unknown>) {
     this.path = resolve(path);
@@ -154,9 +156,14 @@ export class RunManifest {
     return table;
   }
 
-  /** Writes are chained so that concurrent table writers never interleave two rewrites of the same file. */
+  /**
+   * Writes are chained so that concurrent table writers never interleave two rewrites of the same file. A change
+   * that leaves the content as last written (e.g. no parts replaced by no parts) costs no write: each is two fsyncs.
+   */
   private save(): Promise<void> {
     const text = `${JSON.stringify(this.content(), null, 2)}\n`;
+    if (text === this.lastText) return this.writes;
+    this.lastText = text;
     const write = this.writes.catch(() => undefined).then(() => writeFileDurably(this.path, text));
     this.writes = write;
     return write;

@@ -71,8 +71,12 @@ export async function writeParquetFile(
   batches: readonly RecordBatch[],
   options: ParquetEncodeOptions = {},
 ): Promise<WrittenParquetFile> {
-  const bytes = encodeParquet(schema, batches, options);
   const rows = batches.reduce((sum, batch) => sum + batch.numRows, 0);
+  return writeEncodedParquet(path, encodeParquet(schema, batches, options), rows);
+}
+
+/** The durable write of `writeParquetFile`, for bytes already encoded. */
+async function writeEncodedParquet(path: string, bytes: Uint8Array, rows: number): Promise<WrittenParquetFile> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   await writeFileDurably(path, bytes);
   return { rows, bytes: bytes.byteLength, sha256 };
@@ -85,8 +89,10 @@ export async function writeParquetFile(
  * Lifecycle: `open` → `append`* (commits a part automatically every `rowsPerPart` rows or `flushEverySeconds`
  * of simulated time) → `flush` when a commit is wanted now → `close`. A part only becomes visible by an atomic
  * rename after fsync, and is then reported to the run manifest, so after a crash the directory holds whole parts
- * and at worst a `.tmp` file that readers ignore. Memory is bounded by one part: buffered batches are released
- * when their part is committed.
+ * and at worst a `.tmp` file that readers ignore. A part is encoded when it is due, and its file and manifest
+ * writes (fsyncs) then proceed while the producer goes on; the next part waits for them, so memory is bounded by
+ * two parts and a disk error is reported by the next call (`append`, `flush` or `close`). `flush` and `close`
+ * return once every part is committed.
  *
  * Appended batches are kept by reference until their part is committed: do not modify their arrays meanwhile.
  * Calls are serialised in order; await each one so that backpressure reaches the producer.
@@ -111,8 +117,13 @@ export class ParquetPartWriter {
   private spanT1 = Number.NEGATIVE_INFINITY;
   private committedParts: number;
   private committedRows: number;
+  /** Parts handed to `writing`, committed or not: the next part's index. */
+  private startedParts: number;
   private queue: Promise<unknown> = Promise.resolve();
+  /** The part being written in the background (resolves, never rejects: failures go to `failure`). */
+  private writing: Promise<void> = Promise.resolve();
   private failure: unknown = undefined;
+  private failureReported = false;
   private closed = false;
 
   private constructor(
@@ -132,6 +143,7 @@ export class ParquetPartWriter {
     this.ownsManifest = typeof options.manifest === 'string';
     this.committedParts = position.parts;
     this.committedRows = position.rows;
+    this.startedParts = position.parts;
   }
 
   /** Starts a new dataset in `directory` (created if needed; it must not already hold parts). */
@@ -211,6 +223,16 @@ export class ParquetPartWriter {
     return { parts: this.committedParts, rows: this.committedRows };
   }
 
+  /**
+   * Waits until no part is being written in the background, then gives the committed position. Nothing new is
+   * committed: a caller that stops on an error settles its writers so that no write outlives it.
+   */
+  async settled(): Promise<PartPosition> {
+    await this.queue;
+    await this.writing;
+    return this.position();
+  }
+
   /** Rows appended but not yet committed. */
   get pendingRows(): number {
     return this.bufferedRows;
@@ -233,7 +255,9 @@ export class ParquetPartWriter {
       if (span.t0 < this.spanT0) this.spanT0 = span.t0;
       if (span.t1 > this.spanT1) this.spanT1 = span.t1;
       if (this.bufferedRows >= this.rowsPerPart || this.spanT1 - this.spanT0 >= this.flushEverySeconds) {
-        await this.commit();
+        await this.writing;
+        this.throwFailure();
+        this.startPart();
       }
     });
   }
@@ -241,7 +265,13 @@ export class ParquetPartWriter {
   /** Commits the buffered rows as the next part now (nothing is written when no rows are buffered). */
   async flush(): Promise<void> {
     this.checkOpen('flush');
-    await this.enqueue(() => this.commit());
+    await this.enqueue(async () => {
+      await this.writing;
+      this.throwFailure();
+      this.startPart();
+      await this.writing;
+      this.throwFailure();
+    });
   }
 
   /**
@@ -256,12 +286,19 @@ export class ParquetPartWriter {
     }
     this.closed = true;
     const closing = this.queue.then(async () => {
+      await this.writing;
       if (this.failure !== undefined) {
         this.release();
+        // a background write's failure that no call has reported yet
+        if (!this.failureReported) this.throwFailure();
         return;
       }
       try {
-        if (this.committedParts === 0 || this.bufferedRows > 0) await this.commit(true);
+        if (this.startedParts === 0 || this.bufferedRows > 0) {
+          this.startPart(true);
+          await this.writing;
+          this.throwFailure();
+        }
         if (this.manifest !== undefined) {
           await this.manifest.closeTable(this.tableName, options.complete);
           if (this.ownsManifest && options.complete) await this.manifest.finish();
@@ -281,35 +318,56 @@ export class ParquetPartWriter {
   /** Runs `work` after every earlier call; once a write failed, every later call rejects with that failure. */
   private enqueue(work: () => Promise<void>): Promise<void> {
     const next = this.queue.then(() => {
-      if (this.failure !== undefined) throw this.failure;
+      this.throwFailure();
       return work();
     });
     this.queue = next.catch(() => undefined);
     return next;
   }
 
-  private async commit(evenIfEmpty = false): Promise<void> {
+  private throwFailure(): void {
+    if (this.failure === undefined) return;
+    this.failureReported = true;
+    throw this.failure;
+  }
+
+  /**
+   * Encodes the buffered batches as the next part now (bad data throws here, to the caller) and writes it in the
+   * background (`writing`); the caller has awaited the previous part. Nothing is written when no rows are
+   * buffered, unless `evenIfEmpty`.
+   */
+  private startPart(evenIfEmpty = false): void {
     if (this.bufferedRows === 0 && !evenIfEmpty) {
       this.resetSpan();
       return;
     }
     const t0 = Number.isFinite(this.spanT0) ? this.spanT0 : 0;
     const t1 = Number.isFinite(this.spanT1) ? this.spanT1 : t0;
-    const path = join(this.directory, partFileName(this.committedParts));
+    const path = join(this.directory, partFileName(this.startedParts));
+    let bytes: Uint8Array;
     try {
-      const written = await writeParquetFile(path, this.schema, this.buffered, {
+      bytes = encodeParquet(this.schema, this.buffered, {
         compression: this.compression,
         metadata: { [metadataT0]: String(t0), [metadataT1]: String(t1) },
       });
-      const part: ManifestPart = { file: this.manifestFile(path), rows: written.rows, t0, t1, sha256: written.sha256 };
-      this.release();
-      this.committedParts += 1;
-      this.committedRows += part.rows;
-      if (this.manifest !== undefined) await this.manifest.recordPart(this.tableName, part);
     } catch (error) {
       this.failure = error;
+      this.failureReported = true;
       throw error;
     }
+    const rows = this.bufferedRows;
+    this.startedParts += 1;
+    this.release();
+    this.writing = this.writePart(path, bytes, rows, t0, t1).catch((error: unknown) => {
+      this.failure ??= error;
+    });
+  }
+
+  private async writePart(path: string, bytes: Uint8Array, rows: number, t0: number, t1: number): Promise<void> {
+    const { sha256 } = await writeEncodedParquet(path, bytes, rows);
+    this.committedParts += 1;
+    this.committedRows += rows;
+    if (this.manifest !== undefined) await this.manifest.recordPart(this.tableName, { file: this.manifestFile(path), rows, t0, t1, sha256 });
   }
 
   private manifestFile(path: string): string {

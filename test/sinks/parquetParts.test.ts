@@ -97,6 +97,7 @@ describe('ParquetPartWriter', () => {
       [[10, 3.5]],
     ];
     await writeBatches(writer, batches);
+    expect(await writer.settled()).toEqual({ parts: 2, rows: 9 });
     const during = await readManifest(manifestPath);
     expect(during.complete).toBe(false);
     expect(during.tables.spikes.parts.map((part) => part.rows)).toEqual([4, 5]);
@@ -147,7 +148,7 @@ describe('ParquetPartWriter', () => {
     for (let i = 0; i < 12; i++) {
       await writer.append(spikeBatch([[i, i * 0.1 + 0.05]]), { t0: i * 0.1, t1: (i + 1) * 0.1 });
     }
-    expect(writer.position()).toEqual({ parts: 2, rows: 10 });
+    expect(await writer.settled()).toEqual({ parts: 2, rows: 10 });
     expect(writer.pendingRows).toBe(2);
     await writer.close({ complete: true });
     const parts = (await readManifest(manifest.path)).tables.spikes.parts;
@@ -183,9 +184,10 @@ describe('ParquetPartWriter', () => {
     const manifestPath = join(run, 'manifest.json');
     const first = await ParquetPartWriter.open(dir, spikeSchema, { tableName: 'spikes', rowsPerPart: 2, manifest: manifestPath });
     await writeBatches(first, [[[0, 0.1], [1, 0.2]], [[2, 1.1], [3, 1.2]]]);
-    const checkpoint = first.position();
+    const checkpoint = await first.settled();
     expect(checkpoint).toEqual({ parts: 2, rows: 4 });
     await first.append(spikeBatch([[4, 2.1], [5, 2.2]]), { t0: 2, t1: 3 });
+    await first.settled();
     // The crash: a part half written, and the process gone without close().
     await writeFile(join(dir, 'part-00003.parquet.tmp'), 'PAR1 torn write');
 
@@ -263,13 +265,16 @@ describe('ParquetPartWriter', () => {
       const manifestPath = join(run, 'manifest.json');
       const writer = await ParquetPartWriter.open(dir, spikeSchema, { rowsPerPart: 1, manifest: manifestPath });
       await writer.append(spikeBatch([[1, 0.5]]), { t0: 0, t1: 1 });
+      await writer.settled();
       // The next part's temporary file lands on a device that is always full.
       await symlink('/dev/full', join(dir, 'part-00001.parquet.tmp'));
-      const error = await writer.append(spikeBatch([[2, 1.5]]), { t0: 1, t1: 2 }).catch((e: unknown) => e);
+      // its write runs in the background: the failure comes back from the next call
+      await writer.append(spikeBatch([[2, 1.5]]), { t0: 1, t1: 2 });
+      const error = await writer.append(spikeBatch([[3, 2.5]]), { t0: 2, t1: 3 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(SpikeflowError);
       expect((error as SpikeflowError).exitCode).toBe(1);
       expect((error as Error).message).toBe(`${join(dir, 'part-00001.parquet')}: cannot write: no space left on device (ENOSPC)`);
-      await expect(writer.append(spikeBatch([[3, 2.5]]), { t0: 2, t1: 3 })).rejects.toBe(error);
+      await expect(writer.flush()).rejects.toBe(error);
       await writer.close({ complete: true });
 
       expect((await readdir(dir)).sort()).toEqual(['part-00000.parquet']);
@@ -278,6 +283,12 @@ describe('ParquetPartWriter', () => {
       expect(manifest.tables.spikes.parts).toHaveLength(1);
       expect(manifest.tables.spikes.parts[0].sha256).toBe(sha256(await readFile(join(dir, 'part-00000.parquet'))));
       expect(Array.from((await readTable(dir)).getChild('neuron')!.toArray() as Int32Array)).toEqual([1]);
+
+      // a failure that no append saw is reported by close
+      const other = await ParquetPartWriter.open(join(run, 'other'), spikeSchema, { rowsPerPart: 1 });
+      await symlink('/dev/full', join(run, 'other', 'part-00000.parquet.tmp'));
+      await other.append(spikeBatch([[1, 0.5]]), { t0: 0, t1: 1 });
+      await expect(other.close({ complete: true })).rejects.toThrow('no space left on device');
     },
   );
 });
