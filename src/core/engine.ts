@@ -12,14 +12,17 @@ export class SpikeRecorder {
     return this.neuron.length;
   }
 
-  /** Appends `count` neurons from `list` that all spiked at `step`. */
-  appendStep(list: Int32Array, count: number, step: number): void {
+  /** Appends the `count` neurons at `list[from …]` that all spiked at `step`. */
+  appendStep(list: Int32Array, count: number, step: number, from = 0): void {
     if (count === 0) return;
     const neuron = this.neuron.reserve(count);
     const steps = this.step.reserve(count);
     const start = this.neuron.length;
-    neuron.set(list.subarray(0, count), start);
-    steps.fill(step, start, start + count);
+    // an element loop: a step has a handful of spikes, for which views and typed-array copies cost more
+    for (let k = 0; k < count; k++) {
+      neuron[start + k] = list[from + k];
+      steps[start + k] = step;
+    }
     this.neuron.length = start + count;
     this.step.length = start + count;
   }

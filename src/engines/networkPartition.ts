@@ -406,7 +406,7 @@ export class NetworkPartition {
       const at = this.rangeIndex(parity, q, this.pops);
       const first = spikeRanges[at];
       const last = spikeRanges[at + 1];
-      if (last > first) recorder.appendStep(lists.subarray(first, last), last - first, step);
+      if (last > first) recorder.appendStep(lists, last - first, step, first);
     }
   }
 }

@@ -171,6 +171,6 @@ function collect(context: PartitionContext, recorder: SpikeRecorder, parity: num
   const { lists, counts, parts, bounds, size } = context;
   for (let q = 0; q < parts; q++) {
     const count = counts[parity * parts + q];
-    if (count > 0) recorder.appendStep(lists.subarray(parity * size + bounds[q], parity * size + bounds[q] + count), count, step);
+    if (count > 0) recorder.appendStep(lists, count, step, parity * size + bounds[q]);
   }
 }
