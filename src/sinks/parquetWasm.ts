@@ -39,6 +39,7 @@ export function prepareParquet(): Promise<void> {
   return compiling;
 }
 
+/** Instantiates parquet-wasm once per thread; every function that calls into it calls this first. */
 export function parquetReady(): void {
   if (ready) return;
   // V8 runs new wasm on baseline (Liftoff) code and re-optimises hot functions on a background thread: ~0.6 s of
