@@ -102,7 +102,7 @@ export { allocateOnSharedBuffers, partitionBounds, splitByTargets } from './engi
 export type { EventLifOptions } from './engines/eventLif.js';
 export { EventLifEngine } from './engines/eventLif.js';
 export { LazyBucketQueue, bucketOf } from './engines/lazyBucketQueue.js';
-export { ParallelClockLifEngine } from './engines/parallelClockLif.js';
+export { ParallelClockLifEngine, startLifThreads } from './engines/parallelClockLif.js';
 export type { BalancedLifSetup } from './engines/balancedLifEngine.js';
 export { createBalancedLifEngine, clockThreads } from './engines/balancedLifEngine.js';
 export type { DriveTuningOptions, DriveTuning } from './engines/tuneBalancedLifDrive.js';

@@ -3,6 +3,7 @@ import {
   ClockLifEngine,
   ParallelClockLifEngine,
   RandomStreams,
+  startLifThreads,
   SpikeRecorder,
   balancedLifConfig,
   balancedLifDrive,
@@ -38,6 +39,24 @@ function options(seed: number, weighted: boolean): ClockLifOptions {
 }
 
 describe('ParallelClockLifEngine', () => {
+  it('takes threads started ahead of it (startLifThreads) and still matches the single-thread engine', async () => {
+    startLifThreads(2);
+    const reference = new ClockLifEngine(options(8, false));
+    const parallel = new ParallelClockLifEngine(options(8, false), 3);
+    try {
+      const expected = new SpikeRecorder();
+      const observed = new SpikeRecorder();
+      reference.advance(800, expected);
+      parallel.advance(800, observed);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
+      expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+    } finally {
+      await parallel.dispose();
+    }
+  });
+
+
   it.each([
     [2, false, true],
     [3, false, true],
