@@ -1,4 +1,4 @@
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { environmentError, SpikeflowError } from '../core/errors.js';
 
@@ -68,12 +68,25 @@ export async function writeAndSync(tmpPath: string, chunks: readonly Uint8Array[
 
 /** Atomically replaces `path` with `data` (tmp + fsync + rename + directory fsync). */
 export async function writeFileDurably(path: string, data: Uint8Array | string): Promise<void> {
+  await replaceFile(path, data, true);
+}
+
+/**
+ * Atomically replaces `path` with `data` (tmp + rename) without waiting for the disk: readers never see a torn
+ * file, but a power loss may lose the write. For content that nothing depends on yet.
+ */
+export async function writeFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
+  await replaceFile(path, data, false);
+}
+
+async function replaceFile(path: string, data: Uint8Array | string, durable: boolean): Promise<void> {
   const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
   const tmpPath = `${path}.tmp`;
   try {
-    await writeAndSync(tmpPath, [bytes]);
+    if (durable) await writeAndSync(tmpPath, [bytes]);
+    else await writeFile(tmpPath, bytes);
     await rename(tmpPath, path);
-    await syncDirectory(dirname(path));
+    if (durable) await syncDirectory(dirname(path));
   } catch (error) {
     await removeQuietly(tmpPath);
     throw diskError(error, path, 'write');

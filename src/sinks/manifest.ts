@@ -1,7 +1,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { invalidFile } from '../core/errors.js';
-import { diskError, writeFileDurably } from './durableFile.js';
+import { diskError, writeFileAtomically, writeFileDurably } from './durableFile.js';
 
 export const manifestVersion = 1;
 
@@ -55,15 +55,22 @@ export class RunManifest {
   private writes: Promise<void> = Promise.resolve();
   /** The content of the last write issued. */
   private lastText?: string;
+  /**
+   * Whether writes wait for the disk (fsync). A new run's manifest lists no parts until the first commit, and a
+   * crash before then loses nothing, so until then its writes skip the fsyncs (four per run, on the path to the
+   * first step).
+   */
+  private durable: boolean;
 
-  private constructor(path: string, params: Record<string, unknown>) {
+  private constructor(path: string, params: Record<string, unknown>, durable: boolean) {
     this.path = resolve(path);
     this.params = params;
+    this.durable = durable;
   }
 
   /** Starts a new manifest at `path` (creating its directory) and writes it. */
   static async create(path: string, params: Record<string, unknown> = {}): Promise<RunManifest> {
-    const manifest = new RunManifest(path, structuredClone(params));
+    const manifest = new RunManifest(path, structuredClone(params), false);
     try {
       await mkdir(manifest.directory, { recursive: true });
     } catch (error) {
@@ -76,7 +83,7 @@ export class RunManifest {
   /** Reopens an existing manifest to continue its run; it is marked incomplete until the run finishes again. */
   static async load(path: string): Promise<RunManifest> {
     const content = parseManifest(path, await readManifestText(path));
-    const manifest = new RunManifest(path, { ...content.params });
+    const manifest = new RunManifest(path, { ...content.params }, true);
     for (const [name, table] of Object.entries(content.tables)) {
       manifest.tables.set(name, { parts: [...table.parts], rows: table.rows, complete: false });
     }
@@ -125,6 +132,7 @@ export class RunManifest {
     const table = this.requireTable(name);
     table.parts.push(part);
     table.rows += part.rows;
+    this.durable = true;
     await this.save();
   }
 
@@ -133,12 +141,14 @@ export class RunManifest {
     const table = this.requireTable(name);
     table.parts = [...parts];
     table.rows = parts.reduce((sum, part) => sum + part.rows, 0);
+    if (parts.length > 0) this.durable = true;
     await this.save();
   }
 
   /** Marks a table closed; `complete` says whether it closed after a clean finish. */
   async closeTable(name: string, complete: boolean): Promise<void> {
     this.requireTable(name).complete = complete;
+    this.durable = true;
     await this.save();
   }
 
@@ -164,7 +174,8 @@ export class RunManifest {
     const text = `${JSON.stringify(this.content(), null, 2)}\n`;
     if (text === this.lastText) return this.writes;
     this.lastText = text;
-    const write = this.writes.catch(() => undefined).then(() => writeFileDurably(this.path, text));
+    const writeFile = this.durable ? writeFileDurably : writeFileAtomically;
+    const write = this.writes.catch(() => undefined).then(() => writeFile(this.path, text));
     this.writes = write;
     return write;
   }
