@@ -1,12 +1,6 @@
 import { erdosRenyiRowsWasm } from './wasm/erdosRenyiRows.generated.js';
+import type { Xor4096State } from '../random/xor4096Next.js';
 import { SKIP_TABLE_BITS, geometricSkip } from './geometricSkips.js';
-
-/** The xor4096 state as `RandomStream.borrowState` lends it. */
-interface Xor4096Words {
-  readonly X: Int32Array;
-  i: number;
-  w: number;
-}
 
 let compiled: WebAssembly.Module | undefined;
 
@@ -28,7 +22,7 @@ export function erdosRenyiRowsInWasm(
   size: number,
   logMiss: number,
   skips: Int32Array,
-  state: Xor4096Words,
+  state: Xor4096State,
   narrow: boolean,
   expectedTargets: number,
 ): { offsets: Int32Array; targets: Uint16Array | Int32Array } | undefined {
