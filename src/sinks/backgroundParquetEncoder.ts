@@ -1,5 +1,4 @@
 import { Worker } from 'node:worker_threads';
-import { environmentError } from '../core/errors.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import type { ParquetEncodeRequest } from './parquetIpcEncoder.js';
 
@@ -27,17 +26,15 @@ export function startBackgroundParquetEncoder(): void {
     pending.delete(id);
     if (pending.size === 0) thread.unref();
     if (bytes) request.resolve(bytes);
-    else request.reject(environmentError(`Parquet encoder thread: ${error}`));
+    else request.reject(new Error(`Parquet encoder: ${error}`));
   });
-  // every pending request went to the current thread; a thread replaced after its failure reports nothing more
   const fail = (error: Error) => {
-    if (worker !== thread) return;
     worker = undefined;
     for (const request of pending.values()) request.reject(error);
     pending.clear();
   };
-  thread.on('error', (error) => fail(environmentError(`the Parquet encoder thread failed: ${error.message}`)));
-  thread.on('exit', (code) => fail(environmentError(`the Parquet encoder thread exited (code ${code})`)));
+  thread.on('error', fail);
+  thread.on('exit', (code) => fail(new Error(`Parquet encoder thread exited (code ${code})`)));
   // an idle encoder never keeps the process alive
   thread.unref();
   worker = thread;
