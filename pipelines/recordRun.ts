@@ -53,8 +53,7 @@ export async function recordRun<T>(options: RecordRunOptions<T>): Promise<Record
   const manifestPath = join(out, 'manifest.json');
   const manifest = context.resume ? await RunManifest.load(manifestPath) : await RunManifest.create(manifestPath, runParams);
   if (context.resume) await manifest.updateParams(runParams);
-  // parts are encoded on the background encoder thread: this thread drives the simulation threads
-  const flush = { flushEverySeconds: options.flushEvery ?? 1, manifest, encodeInBackground: true };
+  const flush = { flushEverySeconds: options.flushEvery ?? 1, manifest };
   const record = options.record ?? [];
   const openTable = (name: string, schema: typeof spikeSchema | typeof stateSchema) =>
     context.resume

@@ -2,7 +2,6 @@ import { Option, type Command } from 'commander';
 import type { CommandDef } from '../core/command.js';
 import { availableParallelism } from 'node:os';
 import { parseParams } from '../core/params.js';
-import { startBackgroundParquetEncoder } from '../sinks/backgroundParquetEncoder.js';
 import { prepareParquet } from '../sinks/parquetWasm.js';
 import { execute } from './execute.js';
 import { prepareOutDir } from './outDir.js';
@@ -29,10 +28,8 @@ export function addCommand(parent: Command, def: CommandDef, verb: string): void
     for (const spec of def.params) raw[spec.name] = options[attributes.get(spec.name) as string];
     const values = parseParams(def.params, raw);
     warnOversubscribed(values.threads);
-    // every run and analysis writes Parquet, so parquet-wasm compiles while the job is prepared: runs encode their
-    // recorded tables on the background encoder thread, analyses write their tables from this one
-    if (verb === 'run') startBackgroundParquetEncoder();
-    else void prepareParquet();
+    // every run and analysis writes Parquet: compile the codec on background threads while the job is prepared
+    void prepareParquet();
     const job = await def.prepare(values);
     const out = String(options.out);
     const removeOutput = await prepareOutDir(out);

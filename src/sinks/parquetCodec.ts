@@ -1,14 +1,36 @@
 import { makeData, RecordBatch, Schema, Struct, Table, tableFromIPC, tableToIPC } from 'apache-arrow';
-import { ParquetFile, parquetReady, readParquet } from './parquetWasm.js';
-import { compressionCodes, encodeIpcAsParquet, parquetCompressions, type ParquetCompression, type ParquetEncodeRequest } from './parquetIpcEncoder.js';
+import {
+  Compression,
+  ParquetFile,
+  parquetReady,
+  readParquet,
+  Table as WasmTable,
+  writeParquet,
+  WriterPropertiesBuilder,
+  type CompressionCode,
+  type WriterPropertiesBuilderType,
+} from './parquetWasm.js';
 import { invalidParameter } from '../core/errors.js';
 
-export { encodeIpcAsParquet, parquetCompressions, type ParquetCompression, type ParquetEncodeRequest } from './parquetIpcEncoder.js';
-
 /**
- * Arrow tables to and from Parquet through parquet-wasm; Arrow data crosses into WebAssembly as an IPC stream, and
- * the encoder proper is `parquetIpcEncoder.ts`.
+ * The only place that talks to parquet-wasm. Arrow data crosses into WebAssembly as an IPC stream.
+ * Ownership rule of the wasm bindings: a call that takes an object by value (`writeParquet`, `build`,
+ * the builder's setters, `intoIPCStream`) consumes and frees it, and calling `free()` on it afterwards
+ * throws, so only objects still owned here are freed explicitly.
  */
+
+export type ParquetCompression = 'zstd' | 'snappy' | 'gzip' | 'brotli' | 'lz4' | 'uncompressed';
+
+const compressionCodes: Record<ParquetCompression, CompressionCode> = {
+  zstd: Compression.ZSTD,
+  snappy: Compression.SNAPPY,
+  gzip: Compression.GZIP,
+  brotli: Compression.BROTLI,
+  lz4: Compression.LZ4_RAW,
+  uncompressed: Compression.UNCOMPRESSED,
+};
+
+export const parquetCompressions = Object.keys(compressionCodes) as readonly ParquetCompression[];
 
 export interface ParquetEncodeOptions {
   readonly compression?: ParquetCompression;
@@ -21,17 +43,42 @@ export interface ParquetEncodeOptions {
   readonly dictionary?: boolean;
 }
 
-/** Validates the options and serialises the batches for `encodeIpcAsParquet`, here or on another thread. */
-export function parquetEncodeRequest(schema: Schema, batches: readonly RecordBatch[], options: ParquetEncodeOptions): ParquetEncodeRequest {
+/** What the encoder needs: the batches as one Arrow IPC stream, and the writer settings. */
+export interface ParquetEncodeRequest {
+  readonly ipc: Uint8Array;
+  readonly compression: ParquetCompression;
+  readonly metadata?: Readonly<Record<string, string>>;
+  readonly dictionary?: boolean;
+}
+
+function encodeRequest(schema: Schema, batches: readonly RecordBatch[], options: ParquetEncodeOptions): ParquetEncodeRequest {
   const compression = options.compression ?? 'zstd';
   if (compressionCodes[compression] === undefined) throw invalidParameter('compression', compression, `one of ${parquetCompressions.join(', ')}`);
   const table = new Table(schema, batches.map((batch) => withSchema(batch, schema)));
   return { ipc: tableToIPC(table, 'stream'), compression, metadata: options.metadata, dictionary: options.dictionary };
 }
 
+/** Encodes an Arrow IPC stream as one Parquet file in memory. */
+export function encodeIpcAsParquet(request: ParquetEncodeRequest): Uint8Array {
+  parquetReady();
+  const wasmTable = WasmTable.fromIPCStream(request.ipc);
+  let builder: WriterPropertiesBuilderType | undefined;
+  try {
+    builder = new WriterPropertiesBuilder();
+    builder = builder.setCompression(compressionCodes[request.compression]).setDictionaryEnabled(request.dictionary ?? false);
+    if (request.metadata !== undefined) builder = builder.setKeyValueMetadata(new Map(Object.entries(request.metadata)));
+    const properties = builder.build();
+    builder = undefined;
+    return writeParquet(wasmTable, properties);
+  } catch (error) {
+    builder?.free();
+    throw error;
+  }
+}
+
 /** Encodes batches of `schema` as one Parquet file in memory, on this thread. */
 export function encodeParquet(schema: Schema, batches: readonly RecordBatch[], options: ParquetEncodeOptions = {}): Uint8Array {
-  return encodeIpcAsParquet(parquetEncodeRequest(schema, batches, options));
+  return encodeIpcAsParquet(encodeRequest(schema, batches, options));
 }
 
 /** Decodes a whole Parquet file into an Arrow table; throws parquet-wasm's error on a corrupt file. */

@@ -5,8 +5,7 @@ import type { RecordBatch, Schema } from 'apache-arrow';
 import { invalidFile, invalidParameter } from '../core/errors.js';
 import { diskError, syncDirectory, writeFileDurably } from './durableFile.js';
 import { RunManifest, type ManifestPart } from './manifest.js';
-import { encodeInBackground } from './backgroundParquetEncoder.js';
-import { encodeParquet, parquetEncodeRequest, readParquetFooter, type ParquetCompression, type ParquetEncodeOptions } from './parquetCodec.js';
+import { encodeParquet, readParquetFooter, type ParquetCompression, type ParquetEncodeOptions } from './parquetCodec.js';
 import { describeColumns, sameColumns } from './tableSchemas.js';
 
 export interface ParquetPartWriterOptions {
@@ -20,11 +19,6 @@ export interface ParquetPartWriterOptions {
   readonly flushEverySeconds?: number;
   /** The run manifest to report parts to, or the path of a manifest this writer creates and owns. */
   readonly manifest?: RunManifest | string;
-  /**
-   * Encode parts on the background encoder thread (`encodeInBackground`) instead of this one: the caller then only
-   * serialises each part to Arrow IPC. For writers on a thread whose time is precious, such as a run's main thread.
-   */
-  readonly encodeInBackground?: boolean;
 }
 
 /** How far a dataset has been written: enough for a checkpoint to resume it exactly. */
@@ -117,7 +111,6 @@ export class ParquetPartWriter {
   private readonly flushEverySeconds: number;
   private readonly manifest: RunManifest | undefined;
   private readonly ownsManifest: boolean;
-  private readonly inBackground: boolean;
   private buffered: RecordBatch[] = [];
   private bufferedRows = 0;
   private spanT0 = Number.POSITIVE_INFINITY;
@@ -148,7 +141,6 @@ export class ParquetPartWriter {
     this.flushEverySeconds = options.flushEverySeconds ?? Number.POSITIVE_INFINITY;
     this.manifest = manifest;
     this.ownsManifest = typeof options.manifest === 'string';
-    this.inBackground = options.encodeInBackground ?? false;
     this.committedParts = position.parts;
     this.committedRows = position.rows;
     this.startedParts = position.parts;
@@ -352,10 +344,12 @@ export class ParquetPartWriter {
     const t0 = Number.isFinite(this.spanT0) ? this.spanT0 : 0;
     const t1 = Number.isFinite(this.spanT1) ? this.spanT1 : t0;
     const path = join(this.directory, partFileName(this.startedParts));
-    const options = { compression: this.compression, metadata: { [metadataT0]: String(t0), [metadataT1]: String(t1) } };
-    let encoded: Uint8Array | Promise<Uint8Array>;
+    let bytes: Uint8Array;
     try {
-      encoded = this.inBackground ? encodeInBackground(parquetEncodeRequest(this.schema, this.buffered, options)) : encodeParquet(this.schema, this.buffered, options);
+      bytes = encodeParquet(this.schema, this.buffered, {
+        compression: this.compression,
+        metadata: { [metadataT0]: String(t0), [metadataT1]: String(t1) },
+      });
     } catch (error) {
       this.failure = error;
       this.failureReported = true;
@@ -364,13 +358,13 @@ export class ParquetPartWriter {
     const rows = this.bufferedRows;
     this.startedParts += 1;
     this.release();
-    this.writing = this.writePart(path, encoded, rows, t0, t1).catch((error: unknown) => {
+    this.writing = this.writePart(path, bytes, rows, t0, t1).catch((error: unknown) => {
       this.failure ??= error;
     });
   }
 
-  private async writePart(path: string, encoded: Uint8Array | Promise<Uint8Array>, rows: number, t0: number, t1: number): Promise<void> {
-    const { sha256 } = await writeEncodedParquet(path, await encoded, rows);
+  private async writePart(path: string, bytes: Uint8Array, rows: number, t0: number, t1: number): Promise<void> {
+    const { sha256 } = await writeEncodedParquet(path, bytes, rows);
     this.committedParts += 1;
     this.committedRows += rows;
     if (this.manifest !== undefined) await this.manifest.recordPart(this.tableName, { file: this.manifestFile(path), rows, t0, t1, sha256 });
