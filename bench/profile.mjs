@@ -53,8 +53,9 @@ const updateOnly = time(() => {
   return crossings;
 });
 
-const fullSteps = time(() => {
-  const engine = new ClockLifEngine(options);
+/** Every step of the engine, spikes recorded chunk by chunk; `wasm: false` runs the JavaScript loops. */
+const runEngine = (wasm) => {
+  const engine = new ClockLifEngine({ ...options, wasm });
   const recorder = new SpikeRecorder();
   const all = { neuron: [], step: [] };
   for (let done = 0; done < steps; done += 1000) {
@@ -64,7 +65,9 @@ const fullSteps = time(() => {
     all.step.push(recorder.step.finish());
   }
   return all;
-});
+};
+const fullStepsJs = time(() => runEngine(false));
+const fullSteps = time(() => runEngine(true));
 
 const frames = time(() =>
   fullSteps.result.neuron.map((neuron, k) => {
@@ -79,11 +82,12 @@ const spikes = fullSteps.result.neuron.reduce((n, a) => n + a.length, 0);
 
 const rows = [
   ['connectivity (Erdős–Rényi, 10⁷ synapses)', connectivity.seconds],
-  ['update + threshold only (no delivery)', updateOnly.seconds],
-  ['full steps: update, threshold, delivery, reset, spike recording', fullSteps.seconds],
-  ['  of which delivery + reset + recording (difference)', fullSteps.seconds - updateOnly.seconds],
+  ['update + threshold only, JavaScript loop (no delivery)', updateOnly.seconds],
+  ['full steps, JavaScript loops: update, threshold, delivery, reset, recording', fullStepsJs.seconds],
+  ['  of which delivery + reset + recording (difference)', fullStepsJs.seconds - updateOnly.seconds],
+  ['full steps, WebAssembly kernel (what runs)', fullSteps.seconds],
   ['spike frames → Arrow record batches', frames.seconds],
   [`Parquet (ZSTD) encoding of ${spikes} spikes`, parquet.seconds],
 ];
-for (const [name, seconds] of rows) console.log(`${name.padEnd(66)} ${seconds.toFixed(3)} s`);
+for (const [name, seconds] of rows) console.log(`${name.padEnd(78)} ${seconds.toFixed(3)} s`);
 console.log(`synaptic events: ${(spikes * 1000).toExponential(2)} (≈ spikes × K); Parquet bytes: ${parquet.result}`);
