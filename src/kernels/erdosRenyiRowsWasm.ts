@@ -1,17 +1,17 @@
 import { erdosRenyiRowsWasm } from './wasm/erdosRenyiRows.generated.js';
 import type { Xor4096State } from '../random/xor4096Next.js';
 import { SKIP_TABLE_BITS, geometricSkip } from './geometricSkips.js';
+import { WASM_PAGE } from './wasmArena.js';
 
 let compiled: WebAssembly.Module | undefined;
 
-const PAGE = 65536;
 /** State (128 words, i, w) padded to 1 KiB, then the skip table. */
 const STATE_BYTES = 1024;
 const TABLE_BYTES = 4 << SKIP_TABLE_BITS;
 /** Synapses per call of the kernel: V8 runs a long call on baseline code to its end, later calls run optimised. */
 const BLOCK_SYNAPSES = 100_000;
 /** Positions and byte offsets stay in i32 below this. */
-const MAX_BYTES = 2 ** 31 - PAGE;
+const MAX_BYTES = 2 ** 31 - WASM_PAGE;
 
 /**
  * Draws the rows of an Erdős–Rényi CSR with `wasm/erdosRenyiRows.wat`, word for word as the JavaScript loop of
@@ -32,7 +32,7 @@ export function erdosRenyiRowsInWasm(
   const targetsAt = offsetsAt + Math.ceil((4 * (size + 1)) / 16) * 16;
   let capacity = Math.max(expectedTargets, candidates);
   if (targetsAt + capacity * width > MAX_BYTES) return undefined;
-  const memory = new WebAssembly.Memory({ initial: Math.ceil((targetsAt + capacity * width) / PAGE) });
+  const memory = new WebAssembly.Memory({ initial: Math.ceil((targetsAt + capacity * width) / WASM_PAGE) });
   compiled ??= new WebAssembly.Module(Buffer.from(erdosRenyiRowsWasm, 'base64'));
   const skip = (u: number) => Math.min(geometricSkip(u, logMiss), candidates);
   const kernel = new WebAssembly.Instance(compiled, { env: { memory, skip } }).exports as unknown as {
@@ -52,7 +52,7 @@ export function erdosRenyiRowsInWasm(
     if (from === to) continue;
     // a row did not fit the remaining slots: double the target capacity (the targets are last, so nothing moves)
     if (targetsAt + 2 * capacity * width > MAX_BYTES) return undefined;
-    memory.grow(Math.ceil((targetsAt + 2 * capacity * width) / PAGE) - memory.buffer.byteLength / PAGE);
+    memory.grow(Math.ceil((targetsAt + 2 * capacity * width) / WASM_PAGE) - memory.buffer.byteLength / WASM_PAGE);
     capacity *= 2;
   }
   const done = new Int32Array(memory.buffer, 0, 130);

@@ -3,7 +3,8 @@ type ArenaType = { new (buffer: ArrayBufferLike, byteOffset: number, length: num
 export type ArenaRequest = readonly [type: ArenaType, length: number];
 export type ArenaArrays<T extends Record<string, ArenaRequest>> = { [K in keyof T]: InstanceType<T[K][0]> };
 
-const PAGE = 65536;
+/** Bytes of a WebAssembly memory page. */
+export const WASM_PAGE = 65536;
 /** wasm32 addresses 4 GiB, i.e. 65536 pages. */
 const MAX_PAGES = 65536;
 /** Every array starts on a 16-byte boundary, the width of a v128 load. */
@@ -13,7 +14,7 @@ const ALIGN = 16;
 export function arenaBytes(requests: readonly ArenaRequest[]): number {
   let bytes = 0;
   for (const [type, length] of requests) bytes += Math.ceil((Math.max(1, length) * type.BYTES_PER_ELEMENT) / ALIGN) * ALIGN;
-  return bytes <= MAX_PAGES * PAGE ? bytes : Infinity;
+  return bytes <= MAX_PAGES * WASM_PAGE ? bytes : Infinity;
 }
 
 /**
@@ -25,7 +26,7 @@ export function arenaBytes(requests: readonly ArenaRequest[]): number {
 export function wasmArena<T extends Record<string, ArenaRequest>>(requests: T): { memory: WebAssembly.Memory; arrays: ArenaArrays<T> } | undefined {
   const bytes = arenaBytes(Object.values(requests));
   if (!Number.isFinite(bytes)) return undefined;
-  const pages = Math.max(1, Math.ceil(bytes / PAGE));
+  const pages = Math.max(1, Math.ceil(bytes / WASM_PAGE));
   let memory: WebAssembly.Memory;
   try {
     memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
