@@ -255,8 +255,7 @@ export class ParquetPartWriter {
       if (span.t0 < this.spanT0) this.spanT0 = span.t0;
       if (span.t1 > this.spanT1) this.spanT1 = span.t1;
       if (this.bufferedRows >= this.rowsPerPart || this.spanT1 - this.spanT0 >= this.flushEverySeconds) {
-        await this.writing;
-        this.throwFailure();
+        await this.written();
         this.startPart();
       }
     });
@@ -266,11 +265,9 @@ export class ParquetPartWriter {
   async flush(): Promise<void> {
     this.checkOpen('flush');
     await this.enqueue(async () => {
-      await this.writing;
-      this.throwFailure();
+      await this.written();
       this.startPart();
-      await this.writing;
-      this.throwFailure();
+      await this.written();
     });
   }
 
@@ -296,8 +293,7 @@ export class ParquetPartWriter {
       try {
         if (this.startedParts === 0 || this.bufferedRows > 0) {
           this.startPart(true);
-          await this.writing;
-          this.throwFailure();
+          await this.written();
         }
         if (this.manifest !== undefined) {
           await this.manifest.closeTable(this.tableName, options.complete);
@@ -323,6 +319,12 @@ export class ParquetPartWriter {
     });
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  /** Waits for the part being written in the background and rethrows its failure. */
+  private async written(): Promise<void> {
+    await this.writing;
+    this.throwFailure();
   }
 
   private throwFailure(): void {
