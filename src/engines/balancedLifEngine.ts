@@ -39,7 +39,7 @@ export function createBalancedLifEngine(config: BalancedLifConfig, setup: Balanc
   const streams = new RandomStreams(setup.seed);
   // decided from the expected synapse count, so that the threads boot while the network is drawn
   const threads = setup.engine === 'event' ? 1 : clockThreads(setup.network ? synapseCount(setup.network) : config.size * config.inDegree, setup.threads);
-  if (threads > 1) startLifThreads(threads - 1);
+  if (threads > 1) startLifThreads(Math.min(threads, config.size) - 1);
   const csr = setup.network ?? balancedLifNetwork(config, streams);
   if (csr.size !== config.size) throw invalidParameter('network', `${csr.size} neurons`, `N = ${config.size} neurons`);
   const v0 = setup.v0 ?? balancedLifInitialState(config, streams);
