@@ -1,24 +1,10 @@
 // The seed-000 engine alone, without the CLI: one thread (wasm), two threads (wasm) and the JavaScript loops, each
 // advancing T = 5 s in chunks of 1000 steps into a SpikeRecorder, three times per variant. Run after `npm run build`:
 //   node bench/engine.mjs [single|parallel|js|parallel-js ...]
-import {
-  ClockLifEngine,
-  ParallelClockLifEngine,
-  RandomStreams,
-  SpikeRecorder,
-  balancedLifConfig,
-  balancedLifDrive,
-  balancedLifInitialState,
-  balancedLifNetwork,
-  balancedLifParams,
-  balancedLifWeight,
-  parseParams,
-} from '../dist/src/index.js';
+import { ClockLifEngine, ParallelClockLifEngine, SpikeRecorder } from '../dist/src/index.js';
+import { seed000Options } from './seed000.mjs';
 
-const config = balancedLifConfig(parseParams(balancedLifParams, {}));
-const csr = balancedLifNetwork(config, new RandomStreams(0));
-const v0 = balancedLifInitialState(config, new RandomStreams(0));
-const options = { csr, v0, dt: 1e-4, tauM: config.tauM, drive: balancedLifDrive(config), threshold: config.threshold, reset: config.reset, weight: balancedLifWeight(config) };
+const options = seed000Options();
 const variants = {
   single: () => new ClockLifEngine(options),
   parallel: () => new ParallelClockLifEngine(options, 2),

@@ -1,21 +1,9 @@
 // Where the time of the seed-000 run goes: connectivity, the update+threshold loop alone, full steps
 // (update, threshold, delivery, reset, recording), frame building and Parquet encoding of the spikes.
 // Median of BENCH_RUNS (default 3) repetitions of each stage on the full network (N = 10000, K = 1000, T = 5 s).
-import {
-  ClockLifEngine,
-  RandomStreams,
-  SpikeRecorder,
-  balancedLifConfig,
-  balancedLifDrive,
-  balancedLifInitialState,
-  balancedLifNetwork,
-  balancedLifParams,
-  balancedLifWeight,
-  parseParams,
-  spikeFrameToBatch,
-  spikeSchema,
-} from '../dist/src/index.js';
+import { ClockLifEngine, RandomStreams, SpikeRecorder, balancedLifNetwork, spikeFrameToBatch, spikeSchema } from '../dist/src/index.js';
 import { encodeParquet } from '../dist/src/sinks/parquetCodec.js';
+import { seed000Config, seed000Options } from './seed000.mjs';
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const steps = 50000;
@@ -31,11 +19,9 @@ const time = (work) => {
   return { seconds: median(samples), result };
 };
 
-const config = balancedLifConfig(parseParams(balancedLifParams, {}));
-const connectivity = time(() => balancedLifNetwork(config, new RandomStreams(0)));
-const csr = connectivity.result;
-const v0 = balancedLifInitialState(config, new RandomStreams(0));
-const options = { csr, v0, dt: 1e-4, tauM: config.tauM, drive: balancedLifDrive(config), threshold: config.threshold, reset: config.reset, weight: balancedLifWeight(config) };
+const connectivity = time(() => balancedLifNetwork(seed000Config, new RandomStreams(0)));
+const options = seed000Options(connectivity.result);
+const v0 = options.v0;
 
 const updateOnly = time(() => {
   const V = Float64Array.from(v0);
