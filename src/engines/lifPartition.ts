@@ -1,4 +1,5 @@
 import type { Csr } from '../network/csr.js';
+import { narrowTargets } from '../network/targetArray.js';
 
 /**
  * The synapses of one post-synaptic partition [low, high) of a CSR, still indexed by presynaptic neuron,
@@ -99,7 +100,7 @@ function splitSortedRows(csr: Csr, bounds: readonly number[], allocate: Partitio
     for (let p = 0; p < parts; p++) counts[p * rows + pre + 1] = counts[p * rows + pre] + cuts[base + p + 1] - cuts[base + p];
   }
   const shapes: PartitionShape[] = [];
-  for (let p = 0; p < parts; p++) shapes.push({ rows, synapses: counts[p * rows + size], narrow: bounds[p + 1] - bounds[p] <= 65536, weighted: weights !== undefined });
+  for (let p = 0; p < parts; p++) shapes.push({ rows, synapses: counts[p * rows + size], narrow: narrowTargets(bounds[p + 1] - bounds[p]), weighted: weights !== undefined });
   return allocate(shapes).map((arrays, p) => {
     const low = bounds[p];
     const local = arrays.targets;
@@ -134,7 +135,7 @@ function splitByOwner(csr: Csr, bounds: readonly number[], allocate: PartitionAl
   for (let p = 0; p < parts; p++) {
     const base = p * rows;
     for (let pre = 0; pre < size; pre++) counts[base + pre + 1] += counts[base + pre];
-    shapes.push({ rows, synapses: counts[base + size], narrow: bounds[p + 1] - bounds[p] <= 65536, weighted: weights !== undefined });
+    shapes.push({ rows, synapses: counts[base + size], narrow: narrowTargets(bounds[p + 1] - bounds[p]), weighted: weights !== undefined });
   }
   const partitions: LifPartition[] = allocate(shapes).map((arrays, p) => {
     arrays.offsets.set(counts.subarray(p * rows, (p + 1) * rows));

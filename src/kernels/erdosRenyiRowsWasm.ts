@@ -15,8 +15,8 @@ const MAX_BYTES = 2 ** 31 - WASM_PAGE;
 
 /**
  * Draws the rows of an Erdős–Rényi CSR with `wasm/erdosRenyiRows.wat`, word for word as the JavaScript loop of
- * `erdosRenyi` does: the same targets, and the stream's state advanced to the same point. Returns undefined when the
- * arrays would not fit a 2 GiB wasm memory, for the caller's JavaScript loop.
+ * `erdosRenyi` does: the same targets, and the stream's state advanced to the same point. Returns undefined beyond
+ * 2³⁰ neurons or when the arrays would not fit a 2 GiB wasm memory, for the caller's JavaScript loop.
  */
 export function erdosRenyiRowsInWasm(
   size: number,
@@ -26,6 +26,8 @@ export function erdosRenyiRowsInWasm(
   narrow: boolean,
   expectedTargets: number,
 ): { offsets: Int32Array; targets: Uint16Array | Int32Array } | undefined {
+  // positions m + 1 + skip (skips ≤ 2³⁰) stay within i32
+  if (size > 2 ** 30) return undefined;
   const candidates = size - 1;
   const width = narrow ? 2 : 4;
   const offsetsAt = STATE_BYTES + TABLE_BYTES;

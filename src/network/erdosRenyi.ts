@@ -4,7 +4,7 @@ import { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from '../kernels/g
 import type { RandomStream } from '../random/stream.js';
 import { xor4096Next, type Xor4096State } from '../random/xor4096Next.js';
 import type { Csr } from './csr.js';
-import { targetArray } from './targetArray.js';
+import { narrowTargets, targetArray } from './targetArray.js';
 
 /**
  * Erdős–Rényi connectivity without autapses: each ordered pair (i → j), i ≠ j, exists with probability p.
@@ -32,7 +32,7 @@ export function erdosRenyi(size: number, probability: number, random: RandomStre
   const logMiss = Math.log1p(-probability);
   const skips = geometricSkipTable(logMiss);
   return random.borrowState((state) => {
-    const rows = options.wasm === false || size > 2 ** 30 ? undefined : erdosRenyiRowsInWasm(size, logMiss, skips, state, size <= 65536, capacity);
+    const rows = options.wasm === false ? undefined : erdosRenyiRowsInWasm(size, logMiss, skips, state, narrowTargets(size), capacity);
     return rows ? { size, ...rows, sortedRows: true } : skipRows(size, logMiss, skips, state, targetArray(size, capacity));
   });
 }
