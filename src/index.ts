@@ -229,6 +229,7 @@ export { nextUp } from './kernels/nextUp.js';
 export { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from './kernels/geometricSkips.js';
 export type { ArenaArrays, ArenaRequest } from './kernels/wasmArena.js';
 export { arenaBytes, wasmArena } from './kernels/wasmArena.js';
+export { compileOptimized } from './kernels/compileOptimized.js';
 
 // ── sources ────────────────────────────────────────────────────────────────
 export type { SimulateOptions } from './sources/simulate.js';

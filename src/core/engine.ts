@@ -27,6 +27,16 @@ export class SpikeRecorder {
     this.step.length = start + count;
   }
 
+  /** Appends `count` spikes from parallel columns (a kernel's output buffers). */
+  appendColumns(neurons: Int32Array, steps: Float64Array, count: number): void {
+    if (count === 0) return;
+    const start = this.neuron.length;
+    this.neuron.reserve(count).set(neurons.subarray(0, count), start);
+    this.step.reserve(count).set(steps.subarray(0, count), start);
+    this.neuron.length = start + count;
+    this.step.length = start + count;
+  }
+
   /** Appends spikes at exact (off-grid) times expressed in steps. */
   appendOne(neuron: number, step: number): void {
     this.neuron.push(neuron);

@@ -1,12 +1,12 @@
 import { Worker } from 'node:worker_threads';
 import type { Engine, EngineState, SpikeRecorder, StepProbe } from '../core/engine.js';
 import { environmentError, invalidParameter } from '../core/errors.js';
-import { instantiateLifClock, lifClockModule, type LifClockKernel } from '../kernels/lifClockWasm.js';
+import { instantiateLifClock, LIF_FRAME_BYTES, lifClockModule, writeLifFrame, type LifClockKernel } from '../kernels/lifClockWasm.js';
 import { wasmArena, type ArenaRequest } from '../kernels/wasmArena.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import { sampleProbes, type ClockLifOptions } from './clockLif.js';
 import { allocateOnSharedBuffers, partitionBounds, splitByTargets, type PartitionArrays, type PartitionShape } from './lifPartition.js';
-import { runPartitionSteps, type PartitionContext, type ProbeArea } from './parallelLifSteps.js';
+import { runPartitionSteps, type PartitionContext, type ProbeArea, type SpikeOutput } from './parallelLifSteps.js';
 import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, FIRST_STEP, READY, STEPS } from './threadBarrier.js';
 
 /**
@@ -40,8 +40,6 @@ export class ParallelClockLifEngine implements Engine {
     this.size = size;
     this.dt = options.dt;
     this.threads = parts;
-    this.control = new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
-    const counts = new Int32Array(new SharedArrayBuffer(2 * parts * 4));
     const bounds = partitionBounds(size, parts);
     let shared: WasmLayout | undefined;
     const partitions =
@@ -51,14 +49,17 @@ export class ParallelClockLifEngine implements Engine {
             shared = inWasmMemory(size, shapes);
             return shared ? shared.partitions : allocateOnSharedBuffers(shapes);
           });
+    this.control = shared ? shared.control : new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
+    const counts = shared ? shared.counts : new Int32Array(new SharedArrayBuffer(2 * parts * 4));
     this.V = shared ? shared.V : new Float64Array(new SharedArrayBuffer(size * 8));
     this.V.set(v0);
     const lists = shared ? shared.lists : new Int32Array(new SharedArrayBuffer(2 * size * 4));
     const module = shared ? lifClockModule() : undefined;
+    if (shared) shared.bounds.set(bounds);
     const contexts: PartitionContext[] = [];
     for (let p = 0; p < parts; p++) {
       const partition = partitions[p];
-      contexts.push({
+      const context: PartitionContext = {
         index: p,
         parts,
         bounds,
@@ -80,7 +81,11 @@ export class ParallelClockLifEngine implements Engine {
         probes: this.probes,
         memory: shared?.memory,
         module,
-      });
+        frame: shared ? shared.frames.byteOffset + p * LIF_FRAME_BYTES : undefined,
+        output: shared && p === 0 ? shared.output : undefined,
+      };
+      if (shared) writeFrame(shared, context);
+      contexts.push(context);
     }
     if (shared) this.kernel = instantiateLifClock(shared.memory, module);
     this.main = contexts[0];
@@ -234,12 +239,34 @@ interface WasmLayout {
   readonly memory: WebAssembly.Memory;
   readonly V: Float64Array;
   readonly lists: Int32Array;
+  readonly control: Int32Array;
+  readonly counts: Int32Array;
+  readonly bounds: Int32Array;
+  readonly frames: Int32Array;
+  readonly output: SpikeOutput;
   readonly partitions: PartitionArrays[];
 }
 
-/** Potentials, spike lists and every partition's synapses in one shared wasm memory, or undefined beyond 4 GiB. */
+/** Spikes the recording thread's step loop can hold between two appends to the recorder, beyond one step's worst case. */
+const OUTPUT_SLACK = 1 << 16;
+
+/**
+ * Potentials, spike lists, the barrier's control slots, every partition's synapses and step-loop frame, and the
+ * recording thread's output columns in one shared wasm memory; undefined beyond 4 GiB.
+ */
 function inWasmMemory(size: number, shapes: readonly PartitionShape[]): WasmLayout | undefined {
-  const requests: Record<string, ArenaRequest> = { V: [Float64Array, size], lists: [Int32Array, 2 * size] };
+  const parts = shapes.length;
+  const capacity = size + OUTPUT_SLACK;
+  const requests: Record<string, ArenaRequest> = {
+    V: [Float64Array, size],
+    lists: [Int32Array, 2 * size],
+    control: [Int32Array, CONTROL_SLOTS],
+    counts: [Int32Array, 2 * parts],
+    bounds: [Int32Array, parts + 1],
+    frames: [Int32Array, (parts * LIF_FRAME_BYTES) / 4],
+    outputNeurons: [Int32Array, capacity],
+    outputSteps: [Float64Array, capacity],
+  };
   shapes.forEach((shape, p) => {
     requests[`offsets${p}`] = [Int32Array, shape.rows];
     requests[`targets${p}`] = [shape.narrow ? Uint16Array : Int32Array, shape.synapses];
@@ -253,5 +280,42 @@ function inWasmMemory(size: number, shapes: readonly PartitionShape[]): WasmLayo
     targets: arrays[`targets${p}`] as Uint16Array | Int32Array,
     weights: shape.weighted ? (arrays[`weights${p}`] as Float64Array) : undefined,
   }));
-  return { memory: arena.memory, V: arrays.V as Float64Array, lists: arrays.lists as Int32Array, partitions };
+  return {
+    memory: arena.memory,
+    V: arrays.V as Float64Array,
+    lists: arrays.lists as Int32Array,
+    control: arrays.control as Int32Array,
+    counts: arrays.counts as Int32Array,
+    bounds: arrays.bounds as Int32Array,
+    frames: arrays.frames as Int32Array,
+    output: { neurons: arrays.outputNeurons as Int32Array, steps: arrays.outputSteps as Float64Array },
+    partitions,
+  };
+}
+
+/** Describes a partition to the kernel's step loop; only partition 0 (the calling thread) records. */
+function writeFrame(layout: WasmLayout, context: PartitionContext): void {
+  const { output } = layout;
+  writeLifFrame(layout.memory, context.frame as number, {
+    rate: context.rate,
+    drive: context.drive,
+    threshold: context.threshold,
+    reset: context.reset,
+    weight: context.weights ? 0 : context.weight,
+    v: context.V.byteOffset,
+    neurons: context.V.length,
+    low: context.low,
+    narrow: context.targets instanceof Uint16Array,
+    weights: context.weights?.byteOffset,
+    offsets: context.offsets.byteOffset,
+    targets: context.targets.byteOffset,
+    lists: context.lists.byteOffset,
+    size: context.size,
+    counts: context.counts.byteOffset,
+    bounds: layout.bounds.byteOffset,
+    parts: context.parts,
+    index: context.index,
+    control: context.control.byteOffset,
+    output: context.output ? { neurons: output.neurons.byteOffset, steps: output.steps.byteOffset, capacity: output.neurons.length } : undefined,
+  });
 }

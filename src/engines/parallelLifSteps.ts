@@ -1,5 +1,6 @@
 import type { SpikeRecorder } from '../core/engine.js';
-import { lifDelivery, type LifClockKernel } from '../kernels/lifClockWasm.js';
+import { environmentError } from '../core/errors.js';
+import { clearLifOutput, lifDelivery, lifOutputCount, type LifClockKernel } from '../kernels/lifClockWasm.js';
 import { threadBarrier } from './threadBarrier.js';
 
 /**
@@ -40,6 +41,16 @@ export interface PartitionContext {
   /** The wasm memory holding V, lists and this partition's synapses, when the step runs in WebAssembly. */
   readonly memory?: WebAssembly.Memory;
   readonly module?: WebAssembly.Module;
+  /** Byte offset of this partition's frame for the kernel's step loop (`run`), with `memory`. */
+  readonly frame?: number;
+  /** The output columns of the recording thread's step loop. */
+  readonly output?: SpikeOutput;
+}
+
+/** Columns in the wasm memory where the recording thread's step loop copies every partition's spikes. */
+export interface SpikeOutput {
+  readonly neurons: Int32Array;
+  readonly steps: Float64Array;
 }
 
 /**
@@ -48,10 +59,28 @@ export interface PartitionContext {
  * whole state is consistent. The main thread passes a recorder and collects every partition's spikes.
  */
 export function runPartitionSteps(context: PartitionContext, steps: number, firstStep: number, recorder?: SpikeRecorder, kernel?: LifClockKernel): void {
-  if (kernel) runWasm(context, kernel, steps, firstStep, recorder);
+  // probes are sampled between steps from JavaScript, so probed runs take the step-by-step loop
+  if (kernel && context.frame !== undefined && context.probes.plan[0] === 0) runWasmLoop(context, kernel, context.frame, steps, firstStep, recorder);
+  else if (kernel) runWasm(context, kernel, steps, firstStep, recorder);
   else if (context.weights) runWeighted(context, steps, firstStep, recorder);
   else runUniform(context, steps, firstStep, recorder);
   threadBarrier(context.control, context.parts);
+}
+
+/** The whole step loop, barrier included, inside the kernel: no JavaScript runs between steps. */
+function runWasmLoop(context: PartitionContext, kernel: LifClockKernel, frame: number, steps: number, firstStep: number, recorder?: SpikeRecorder): void {
+  const memory = context.memory as WebAssembly.Memory;
+  const output = context.output;
+  for (let done = 0; done < steps; ) {
+    const ran = kernel.run(frame, context.parity, steps - done, firstStep + done);
+    if (ran < 0) throw environmentError('a simulation thread failed');
+    context.parity ^= ran & 1;
+    done += ran;
+    if (output) {
+      recorder?.appendColumns(output.neurons, output.steps, lifOutputCount(memory, frame));
+      clearLifOutput(memory, frame);
+    }
+  }
 }
 
 function runWasm(context: PartitionContext, kernel: LifClockKernel, steps: number, firstStep: number, recorder?: SpikeRecorder): void {

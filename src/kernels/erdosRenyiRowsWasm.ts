@@ -1,4 +1,5 @@
 import { erdosRenyiRowsWasm } from './wasm/erdosRenyiRows.generated.js';
+import { compileOptimized } from './compileOptimized.js';
 import type { Xor4096State } from '../random/xor4096Next.js';
 import { SKIP_TABLE_BITS, geometricSkip } from './geometricSkips.js';
 import { WASM_PAGE } from './wasmArena.js';
@@ -8,7 +9,7 @@ let compiled: WebAssembly.Module | undefined;
 /** State (128 words, i, w) padded to 1 KiB, then the skip table. */
 const STATE_BYTES = 1024;
 const TABLE_BYTES = 4 << SKIP_TABLE_BITS;
-/** Synapses per call of the kernel: V8 runs a long call on baseline code to its end, later calls run optimised. */
+/** Synapses per call of the kernel; a call also returns early when a row does not fit, and the memory grows between calls. */
 const BLOCK_SYNAPSES = 100_000;
 /** Positions and byte offsets stay in i32 below this. */
 const MAX_BYTES = 2 ** 31 - WASM_PAGE;
@@ -35,7 +36,7 @@ export function erdosRenyiRowsInWasm(
   let capacity = Math.max(expectedTargets, candidates);
   if (targetsAt + capacity * width > MAX_BYTES) return undefined;
   const memory = new WebAssembly.Memory({ initial: Math.ceil((targetsAt + capacity * width) / WASM_PAGE) });
-  compiled ??= new WebAssembly.Module(Buffer.from(erdosRenyiRowsWasm, 'base64'));
+  compiled ??= compileOptimized(Buffer.from(erdosRenyiRowsWasm, 'base64'));
   const skip = (u: number) => Math.min(geometricSkip(u, logMiss), candidates);
   const kernel = new WebAssembly.Instance(compiled, { env: { memory, skip } }).exports as unknown as {
     rows16: RowsKernel;

@@ -125,4 +125,32 @@ describe('ParallelClockLifEngine', () => {
       await parallel.dispose();
     }
   });
+
+  it('matches the single-thread engine over more spikes than one call of its step loop can hold, with probed and unprobed stretches mixed', async () => {
+    const reference = new ClockLifEngine(options(11, false));
+    const parallel = new ParallelClockLifEngine(options(11, false), 2);
+    try {
+      const expected = new SpikeRecorder();
+      const observed = new SpikeRecorder();
+      const probe = (): StepProbe => ({ variable: 'V', neurons: Int32Array.from([5, 400]), everySteps: 1, endStep: Infinity, values: new Float64Array(2 * 3), filled: 0 });
+      let longest = 0;
+      for (const steps of [3, 120_000, 3, 1001]) {
+        const [wanted, seen] = [probe(), probe()];
+        reference.advanceProbed(3, expected, [wanted]);
+        parallel.advanceProbed(3, observed, [seen]);
+        expect(Array.from(seen.values)).toEqual(Array.from(wanted.values));
+        const before = expected.length;
+        reference.advance(steps, expected);
+        parallel.advance(steps, observed);
+        longest = Math.max(longest, expected.length - before);
+      }
+      // the recording thread's output holds N + 65 536 spikes, so the long stretch needs several calls
+      expect(longest).toBeGreaterThan(600 + 65_536);
+      expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
+      expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+      expect(Array.from(parallel.variable('V'))).toEqual(Array.from(reference.variable('V')));
+    } finally {
+      await parallel.dispose();
+    }
+  });
 });
