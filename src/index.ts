@@ -98,7 +98,7 @@ export {
 export type { ClockLifOptions } from './engines/clockLif.js';
 export { ClockLifEngine } from './engines/clockLif.js';
 export type { LifPartition, PartitionAllocator, PartitionArrays, PartitionShape } from './engines/lifPartition.js';
-export { allocateOnSharedBuffers, partitionBounds, splitByTargets } from './engines/lifPartition.js';
+export { allocateOnSharedBuffers, hasSortedRows, partitionBounds, rowCuts, splitByTargets } from './engines/lifPartition.js';
 export type { EventLifOptions } from './engines/eventLif.js';
 export { EventLifEngine } from './engines/eventLif.js';
 export { LazyBucketQueue, bucketOf } from './engines/lazyBucketQueue.js';

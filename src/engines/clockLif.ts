@@ -128,7 +128,7 @@ export class ClockLifEngine implements Engine {
       if (probes.length > 0) sampleProbes(V, probes, step);
       const count = kernel.update(v, size, rate, drive, threshold, list, 0);
       if (count === 0) continue;
-      deliver(v, list, count, offsets.byteOffset, targets.byteOffset, weightArgument);
+      deliver(v, list, count, offsets.byteOffset, targets.byteOffset, weightArgument, 4);
       kernel.reset(v, list, count, 0, reset);
       spikes.appendStep(spiking, count, step);
     }

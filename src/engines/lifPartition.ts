@@ -58,10 +58,12 @@ export const allocateOnSharedBuffers: PartitionAllocator = (shapes) =>
  * other rows (edge lists in file order) take a general walk that looks up each target's partition.
  */
 export function splitByTargets(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator = allocateOnSharedBuffers): LifPartition[] {
-  return csr.sortedRows || rowsSorted(csr) ? splitSortedRows(csr, bounds, allocate) : splitByOwner(csr, bounds, allocate);
+  return hasSortedRows(csr) ? splitSortedRows(csr, bounds, allocate) : splitByOwner(csr, bounds, allocate);
 }
 
-function rowsSorted(csr: Csr): boolean {
+/** Whether every row's targets are in increasing order (generators flag it; edge lists are checked). */
+export function hasSortedRows(csr: Csr): boolean {
+  if (csr.sortedRows) return true;
   const { size, offsets, targets } = csr;
   for (let pre = 0; pre < size; pre++) {
     const end = offsets[pre + 1];
@@ -82,21 +84,34 @@ function lowerBound(targets: Uint16Array | Int32Array, from: number, to: number,
   return low;
 }
 
-function splitSortedRows(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator): LifPartition[] {
-  const { size, offsets, targets, weights } = csr;
+/**
+ * Cuts every row of a CSR with sorted rows at the partition bounds: `cuts[pre·(parts + 1) + p]` is where partition
+ * p's segment of row `pre` starts, and `cuts[pre·(parts + 1) + parts]` is the row's end. Partition p's synapses of
+ * row pre are then [cuts[pre·(parts + 1) + p], cuts[pre·(parts + 1) + p + 1]) of the CSR itself.
+ */
+export function rowCuts(csr: Csr, bounds: readonly number[], cuts: Int32Array = new Int32Array(csr.size * bounds.length)): Int32Array {
+  const { size, offsets, targets } = csr;
   const parts = bounds.length - 1;
-  const rows = size + 1;
-  // cuts[pre·(parts + 1) + p]: where partition p's segment of row pre starts
   const stride = parts + 1;
-  const cuts = new Int32Array(size * stride);
-  const counts = new Int32Array(parts * rows);
   for (let pre = 0; pre < size; pre++) {
-    const start = offsets[pre];
     const end = offsets[pre + 1];
     const base = pre * stride;
-    cuts[base] = start;
+    cuts[base] = offsets[pre];
     for (let p = 1; p < parts; p++) cuts[base + p] = lowerBound(targets, cuts[base + p - 1], end, bounds[p]);
     cuts[base + parts] = end;
+  }
+  return cuts;
+}
+
+function splitSortedRows(csr: Csr, bounds: readonly number[], allocate: PartitionAllocator): LifPartition[] {
+  const { size, targets, weights } = csr;
+  const parts = bounds.length - 1;
+  const rows = size + 1;
+  const stride = parts + 1;
+  const cuts = rowCuts(csr, bounds);
+  const counts = new Int32Array(parts * rows);
+  for (let pre = 0; pre < size; pre++) {
+    const base = pre * stride;
     for (let p = 0; p < parts; p++) counts[p * rows + pre + 1] = counts[p * rows + pre] + cuts[base + p + 1] - cuts[base + p];
   }
   const shapes: PartitionShape[] = [];

@@ -329,7 +329,7 @@ export class NetworkPartition {
         const wasm = this.deliveries?.[j];
         if (wasm) {
           // the row of presynaptic neuron i is at offsets[i − preStart]: shift the pointer (wasm addresses wrap)
-          wasm.deliver(ring.byteOffset + 8 * base, lists.byteOffset + 4 * first, last - first, offsets.byteOffset - 4 * preStart, targets.byteOffset, wasm.weightArgument);
+          wasm.deliver(ring.byteOffset + 8 * base, lists.byteOffset + 4 * first, last - first, offsets.byteOffset - 4 * preStart, targets.byteOffset, wasm.weightArgument, 4);
           continue;
         }
         if (own.weights) {

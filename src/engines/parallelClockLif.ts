@@ -5,7 +5,9 @@ import { instantiateLifClock, LIF_FRAME_BYTES, lifClockModule, writeLifFrame, ty
 import { wasmArena, type ArenaRequest } from '../kernels/wasmArena.js';
 import { resolveWorkerFile } from '../pool/workerFile.js';
 import { sampleProbes, type ClockLifOptions } from './clockLif.js';
-import { allocateOnSharedBuffers, partitionBounds, splitByTargets, type PartitionArrays, type PartitionShape } from './lifPartition.js';
+import { allocateOnSharedBuffers, hasSortedRows, partitionBounds, rowCuts, splitByTargets, type LifPartition, type PartitionArrays } from './lifPartition.js';
+import type { Csr } from '../network/csr.js';
+import { narrowTargets } from '../network/targetArray.js';
 import { runPartitionSteps, type PartitionContext, type ProbeArea, type SpikeOutput } from './parallelLifSteps.js';
 import { COMMAND, CONTROL_SLOTS, EXIT, FAILED, FIRST_STEP, READY, STEPS } from './threadBarrier.js';
 
@@ -41,14 +43,7 @@ export class ParallelClockLifEngine implements Engine {
     this.dt = options.dt;
     this.threads = parts;
     const bounds = partitionBounds(size, parts);
-    let shared: WasmLayout | undefined;
-    const partitions =
-      options.wasm === false
-        ? splitByTargets(csr, bounds)
-        : splitByTargets(csr, bounds, (shapes) => {
-            shared = inWasmMemory(size, shapes);
-            return shared ? shared.partitions : allocateOnSharedBuffers(shapes);
-          });
+    const { shared, partitions } = partitionSynapses(csr, bounds, options.wasm !== false);
     this.control = shared ? shared.control : new Int32Array(new SharedArrayBuffer(CONTROL_SLOTS * 4));
     const counts = shared ? shared.counts : new Int32Array(new SharedArrayBuffer(2 * parts * 4));
     this.V = shared ? shared.V : new Float64Array(new SharedArrayBuffer(size * 8));
@@ -68,6 +63,8 @@ export class ParallelClockLifEngine implements Engine {
         offsets: partition.offsets,
         targets: partition.targets,
         weights: partition.weights,
+        rowStride: partition.rowStride,
+        globalTargets: partition.globalTargets,
         control: this.control,
         lists,
         counts,
@@ -235,6 +232,12 @@ export function startLifThreads(count: number): void {
 const PROBE_PLAN_SLOTS = 1 << 16;
 const PROBE_VALUE_SLOTS = 1 << 18;
 
+/** A partition's synapses: its own CSR (rowStride 1, local targets), or its column of a shared CSR's row cuts. */
+interface PartitionSynapses extends PartitionArrays {
+  readonly rowStride: number;
+  readonly globalTargets: boolean;
+}
+
 interface WasmLayout {
   readonly memory: WebAssembly.Memory;
   readonly V: Float64Array;
@@ -244,20 +247,79 @@ interface WasmLayout {
   readonly bounds: Int32Array;
   readonly frames: Int32Array;
   readonly output: SpikeOutput;
-  readonly partitions: PartitionArrays[];
+  readonly partitions: PartitionSynapses[];
+}
+
+/** Every partition's synapses, in one shared wasm memory with the engine's arrays when asked and possible. */
+function partitionSynapses(csr: Csr, bounds: readonly number[], wasm: boolean): { shared?: WasmLayout; partitions: PartitionSynapses[] } {
+  const shared = wasm ? inWasmMemory(csr, bounds) : undefined;
+  if (shared && !(shared instanceof Array)) return { shared, partitions: shared.partitions };
+  const partitions = shared ?? splitByTargets(csr, bounds);
+  return { partitions: partitions.map((partition) => ({ ...partition, rowStride: 1, globalTargets: false })) };
 }
 
 /** Spikes the recording thread's step loop can hold between two appends to the recorder, beyond one step's worst case. */
 const OUTPUT_SLACK = 1 << 16;
 
 /**
- * Potentials, spike lists, the barrier's control slots, every partition's synapses and step-loop frame, and the
- * recording thread's output columns in one shared wasm memory; undefined beyond 4 GiB.
+ * Potentials, spike lists, the barrier's control slots, the synapses, every partition's step-loop frame and the
+ * recording thread's output columns in one shared wasm memory. Beyond 4 GiB: undefined, or the partitions already
+ * split onto SharedArrayBuffers.
+ *
+ * Rows sorted by target are shared: the CSR is copied once, and each partition reads its segment of every row
+ * through a table of row cuts, which costs a third of splitting the CSR into per-partition copies. Partitions get
+ * their own CSR when rows are not sorted, or when their targets would fit 16 bits and the whole network's not.
  */
-function inWasmMemory(size: number, shapes: readonly PartitionShape[]): WasmLayout | undefined {
-  const parts = shapes.length;
+function inWasmMemory(csr: Csr, bounds: readonly number[]): WasmLayout | LifPartition[] | undefined {
+  const size = csr.size;
+  const parts = bounds.length - 1;
+  const widest = Math.max(...bounds.slice(1).map((high, p) => high - bounds[p]));
+  if (hasSortedRows(csr) && narrowTargets(size) === narrowTargets(widest)) {
+    const synapses = csr.targets.length;
+    const arena = layoutArena(size, parts, {
+      targets: [narrowTargets(size) ? Uint16Array : Int32Array, synapses],
+      weights: [Float64Array, csr.weights ? synapses : 0],
+      cuts: [Int32Array, size * (parts + 1)],
+    });
+    if (!arena) return undefined;
+    const targets = arena.arrays.targets as Uint16Array | Int32Array;
+    targets.set(csr.targets);
+    const weights = csr.weights ? (arena.arrays.weights as Float64Array) : undefined;
+    weights?.set(csr.weights as Float64Array);
+    const cuts = rowCuts(csr, bounds, arena.arrays.cuts as Int32Array);
+    const partitions = bounds.slice(1).map((_, p) => ({
+      offsets: cuts.subarray(p),
+      targets,
+      weights,
+      rowStride: parts + 1,
+      globalTargets: true,
+    }));
+    return withArrays(arena, partitions);
+  }
+  let arena: ReturnType<typeof layoutArena>;
+  const split = splitByTargets(csr, bounds, (shapes) => {
+    const requests: Record<string, ArenaRequest> = {};
+    shapes.forEach((shape, p) => {
+      requests[`offsets${p}`] = [Int32Array, shape.rows];
+      requests[`targets${p}`] = [shape.narrow ? Uint16Array : Int32Array, shape.synapses];
+      requests[`weights${p}`] = [Float64Array, shape.weighted ? shape.synapses : 0];
+    });
+    arena = layoutArena(size, parts, requests);
+    if (!arena) return allocateOnSharedBuffers(shapes);
+    const arrays = arena.arrays;
+    return shapes.map((shape, p) => ({
+      offsets: arrays[`offsets${p}`] as Int32Array,
+      targets: arrays[`targets${p}`] as Uint16Array | Int32Array,
+      weights: shape.weighted ? (arrays[`weights${p}`] as Float64Array) : undefined,
+    }));
+  });
+  return arena ? withArrays(arena, split.map((partition) => ({ ...partition, rowStride: 1, globalTargets: false }))) : split;
+}
+
+/** One shared memory with the engine's own arrays and the synapse arrays of `synapses`. */
+function layoutArena(size: number, parts: number, synapses: Record<string, ArenaRequest>) {
   const capacity = size + OUTPUT_SLACK;
-  const requests: Record<string, ArenaRequest> = {
+  return wasmArena({
     V: [Float64Array, size],
     lists: [Int32Array, 2 * size],
     control: [Int32Array, CONTROL_SLOTS],
@@ -266,20 +328,12 @@ function inWasmMemory(size: number, shapes: readonly PartitionShape[]): WasmLayo
     frames: [Int32Array, (parts * LIF_FRAME_BYTES) / 4],
     outputNeurons: [Int32Array, capacity],
     outputSteps: [Float64Array, capacity],
-  };
-  shapes.forEach((shape, p) => {
-    requests[`offsets${p}`] = [Int32Array, shape.rows];
-    requests[`targets${p}`] = [shape.narrow ? Uint16Array : Int32Array, shape.synapses];
-    requests[`weights${p}`] = [Float64Array, shape.weighted ? shape.synapses : 0];
-  });
-  const arena = wasmArena(requests);
-  if (!arena) return undefined;
+    ...synapses,
+  } as Record<string, ArenaRequest>);
+}
+
+function withArrays(arena: NonNullable<ReturnType<typeof layoutArena>>, partitions: PartitionSynapses[]): WasmLayout {
   const arrays = arena.arrays as Record<string, Float64Array | Int32Array | Uint16Array>;
-  const partitions = shapes.map((shape, p) => ({
-    offsets: arrays[`offsets${p}`] as Int32Array,
-    targets: arrays[`targets${p}`] as Uint16Array | Int32Array,
-    weights: shape.weighted ? (arrays[`weights${p}`] as Float64Array) : undefined,
-  }));
   return {
     memory: arena.memory,
     V: arrays.V as Float64Array,
@@ -317,5 +371,7 @@ function writeFrame(layout: WasmLayout, context: PartitionContext): void {
     index: context.index,
     control: context.control.byteOffset,
     output: context.output ? { neurons: output.neurons.byteOffset, steps: output.steps.byteOffset, capacity: output.neurons.length } : undefined,
+    deliveryV: context.globalTargets ? layout.V.byteOffset : context.V.byteOffset,
+    rowBytes: 4 * context.rowStride,
   });
 }

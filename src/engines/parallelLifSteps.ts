@@ -21,9 +21,14 @@ export interface PartitionContext {
   readonly low: number;
   /** Potentials of this partition only (a view into the shared array). */
   readonly V: Float64Array;
+  /** Row starts, `rowStride` entries apart; a row ends where the next entry (offsets[rowStride·pre + 1]) says. */
   readonly offsets: Int32Array;
   readonly targets: Uint16Array | Int32Array;
   readonly weights?: Float64Array;
+  /** 1 for the partition's own CSR; parts + 1 for its column of a shared CSR's row cuts (wasm only). */
+  readonly rowStride: number;
+  /** Targets index all potentials (a shared CSR, wasm only) instead of this partition's. */
+  readonly globalTargets: boolean;
   readonly control: Int32Array;
   /** Two halves (step parity) of N slots; partition p writes its spikes at [low_p, high_p) of a half. */
   readonly lists: Int32Array;
@@ -87,6 +92,8 @@ function runWasm(context: PartitionContext, kernel: LifClockKernel, steps: numbe
   const { V, offsets, targets, weights, control, lists, counts, parts, bounds, low, size, rate, drive, threshold, reset, weight, index } = context;
   const { deliver, weightArgument } = lifDelivery(kernel, targets, weights, weight);
   const v = V.byteOffset;
+  const deliveryV = context.globalTargets ? v - 8 * low : v;
+  const rowBytes = 4 * context.rowStride;
   const listBase = lists.byteOffset;
   const offsetsAt = offsets.byteOffset;
   const targetsAt = targets.byteOffset;
@@ -103,7 +110,7 @@ function runWasm(context: PartitionContext, kernel: LifClockKernel, steps: numbe
     threadBarrier(control, parts);
     for (let q = 0; q < parts; q++) {
       const arrived = counts[parity * parts + q];
-      if (arrived > 0) deliver(v, listBase + 4 * (half + bounds[q]), arrived, offsetsAt, targetsAt, weightArgument);
+      if (arrived > 0) deliver(deliveryV, listBase + 4 * (half + bounds[q]), arrived, offsetsAt, targetsAt, weightArgument, rowBytes);
     }
     kernel.reset(v, own, count, low, reset);
     if (recorder) collect(context, recorder, parity, firstStep + s);

@@ -4,10 +4,10 @@ import { compileOptimized } from './compileOptimized.js';
 /** The exports of `wasm/lifClock.wat`; every pointer is a byte offset into the shared memory it was given. */
 export interface LifClockKernel {
   update(v: number, n: number, rate: number, drive: number, threshold: number, list: number, base: number): number;
-  deliverUniform16(v: number, list: number, count: number, offsets: number, targets: number, weight: number): void;
-  deliverUniform32(v: number, list: number, count: number, offsets: number, targets: number, weight: number): void;
-  deliverWeighted16(v: number, list: number, count: number, offsets: number, targets: number, weights: number): void;
-  deliverWeighted32(v: number, list: number, count: number, offsets: number, targets: number, weights: number): void;
+  deliverUniform16(v: number, list: number, count: number, offsets: number, targets: number, weight: number, rowBytes: number): void;
+  deliverUniform32(v: number, list: number, count: number, offsets: number, targets: number, weight: number, rowBytes: number): void;
+  deliverWeighted16(v: number, list: number, count: number, offsets: number, targets: number, weights: number, rowBytes: number): void;
+  deliverWeighted32(v: number, list: number, count: number, offsets: number, targets: number, weights: number, rowBytes: number): void;
   reset(v: number, list: number, count: number, base: number, value: number): void;
   /** Runs steps of the partition described by the frame at `frame` (see {@link writeLifFrame}); returns the steps run, −1 on failure. */
   run(frame: number, parity: number, steps: number, firstStep: number): number;
@@ -29,7 +29,8 @@ export function instantiateLifClock(memory: WebAssembly.Memory, module: WebAssem
   return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LifClockKernel;
 }
 
-export type LifDelivery = (v: number, list: number, count: number, offsets: number, targets: number, weightOrWeights: number) => void;
+/** Delivery of a list of spikes; `rowBytes` apart are the row starts (4 for a CSR's own offsets). */
+export type LifDelivery = (v: number, list: number, count: number, offsets: number, targets: number, weightOrWeights: number, rowBytes: number) => void;
 
 /**
  * The delivery kernel for a CSR's target width and weight kind, with its last argument: the shared weight, or the
@@ -76,6 +77,10 @@ export interface LifFrame {
   readonly control: number;
   /** Output columns (neuron i32, step f64) of `capacity` spikes, for the thread that records; capacity 0 records nothing. */
   readonly output?: { readonly neurons: number; readonly steps: number; readonly capacity: number };
+  /** Where targets are counted from: `v` for a partition's own CSR, the first potential for a shared one. */
+  readonly deliveryV: number;
+  /** Bytes between the starts of consecutive rows at `offsets`. */
+  readonly rowBytes: number;
 }
 
 /** Writes `frame` at byte offset `at` of `memory`, with an empty output. */
@@ -83,11 +88,11 @@ export function writeLifFrame(memory: WebAssembly.Memory, at: number, frame: Lif
   const reals = new Float64Array(memory.buffer, at, 5);
   reals.set([frame.rate, frame.drive, frame.threshold, frame.reset, frame.weight]);
   const kind = (frame.narrow ? 0 : 1) + (frame.weights === undefined ? 0 : 2);
-  const words = new Int32Array(memory.buffer, at + 40, 18);
+  const words = new Int32Array(memory.buffer, at + 40, 20);
   words.set([
     frame.v, frame.neurons, frame.low, kind, frame.weights ?? 0, frame.offsets, frame.targets, frame.lists, frame.size,
     frame.counts, frame.bounds, frame.parts, frame.index, frame.control,
-    frame.output?.neurons ?? 0, frame.output?.steps ?? 0, frame.output?.capacity ?? 0, 0,
+    frame.output?.neurons ?? 0, frame.output?.steps ?? 0, frame.output?.capacity ?? 0, 0, frame.deliveryV, frame.rowBytes,
   ]);
 }
 

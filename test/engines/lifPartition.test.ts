@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { partitionBounds, splitByTargets, type Csr } from '../../src/index.js';
+import { hasSortedRows, partitionBounds, rowCuts, splitByTargets, type Csr } from '../../src/index.js';
 
 /** The synapses onto [low, high), row by row in the CSR's order, targets relative to low: the plain definition. */
 function referenceSplit(csr: Csr, low: number, high: number) {
@@ -79,5 +79,46 @@ describe('splitByTargets', () => {
       expect(Array.from(partition.targets.subarray(0, partition.offsets[size]))).toEqual(one.targets);
       expect(Array.from(partition.offsets)).toEqual(one.offsets);
     });
+  });
+});
+
+describe('rowCuts', () => {
+  it('cuts every sorted row into consecutive segments, one per partition, holding exactly that partition\'s targets', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true })), { maxLength: 300 }),
+        (size, postSize, parts, edges) => {
+          const csr = randomCsr(size, postSize, edges, false, true);
+          const bounds = partitionBounds(postSize, Math.min(parts, postSize));
+          const stride = bounds.length;
+          const cuts = rowCuts(csr, bounds);
+          expect(cuts.length).toBe(size * stride);
+          for (let pre = 0; pre < size; pre++) {
+            expect(cuts[pre * stride]).toBe(csr.offsets[pre]);
+            expect(cuts[pre * stride + stride - 1]).toBe(csr.offsets[pre + 1]);
+            for (let p = 0; p + 1 < stride; p++) {
+              const segment = Array.from(csr.targets.subarray(cuts[pre * stride + p], cuts[pre * stride + p + 1]));
+              const wanted = Array.from(csr.targets.subarray(csr.offsets[pre], csr.offsets[pre + 1])).filter((t) => t >= bounds[p] && t < bounds[p + 1]);
+              expect(segment).toEqual(wanted);
+            }
+          }
+        },
+      ),
+      { numRuns: 120, seed: 12 },
+    );
+  });
+});
+
+describe('hasSortedRows', () => {
+  it('trusts the generators\' flag and otherwise checks every row', () => {
+    const rows = (targets: number[]): Csr => ({ size: 2, offsets: Int32Array.from([0, 2, targets.length]), targets: Int32Array.from(targets) });
+    expect(hasSortedRows(rows([1, 3, 0, 2]))).toBe(true);
+    expect(hasSortedRows(rows([1, 3, 2, 0]))).toBe(false);
+    // rows are checked one by one: a descent across a row boundary is allowed
+    expect(hasSortedRows(rows([2, 3, 0, 1]))).toBe(true);
+    expect(hasSortedRows({ ...rows([1, 3, 2, 0]), sortedRows: true })).toBe(true);
   });
 });

@@ -153,4 +153,40 @@ describe('ParallelClockLifEngine', () => {
       await parallel.dispose();
     }
   });
+
+  it.each([
+    ['rows in descending order (each partition gets its own CSR)', 600, false],
+    ['70 000 neurons, whose halves fit 16-bit targets (each partition gets its own CSR)', 70_000, true],
+  ])('matches the single-thread engine on a network with %s', async (_, size, wide) => {
+    const base = options(13, false);
+    let csr = base.csr;
+    if (wide) {
+      // a sparse ring of 40 targets per neuron spread over all 70 000, sorted, so that both 16-bit halves are used
+      const offsets = Int32Array.from({ length: size + 1 }, (__, i) => 40 * i);
+      const targets = new Int32Array(40 * size);
+      for (let pre = 0; pre < size; pre++) for (let j = 0; j < 40; j++) targets[40 * pre + j] = (pre + 1 + j * 1747) % size;
+      for (let pre = 0; pre < size; pre++) targets.subarray(40 * pre, 40 * pre + 40).sort();
+      csr = { size, offsets, targets, sortedRows: true };
+    } else {
+      const targets = Int32Array.from(csr.targets);
+      for (let pre = 0; pre < size; pre++) targets.subarray(csr.offsets[pre], csr.offsets[pre + 1]).reverse();
+      csr = { size, offsets: csr.offsets, targets };
+    }
+    const v0 = wide ? Float64Array.from({ length: size }, (__, i) => base.threshold * ((i * 0.6180339887) % 1)) : base.v0;
+    const reference = new ClockLifEngine({ ...base, csr, v0 });
+    const parallel = new ParallelClockLifEngine({ ...base, csr, v0 }, 2);
+    try {
+      expect(parallel.usesWasm).toBe(true);
+      const expected = new SpikeRecorder();
+      const observed = new SpikeRecorder();
+      reference.advance(600, expected);
+      parallel.advance(600, observed);
+      expect(expected.length).toBeGreaterThan(100);
+      expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
+      expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+      expect(Array.from(parallel.variable('V'))).toEqual(Array.from(reference.variable('V')));
+    } finally {
+      await parallel.dispose();
+    }
+  });
 });

@@ -49,14 +49,16 @@
     (local.get $count))
 
   ;; For each of the `count` presynaptic neurons in the i32 list, V[t] += weight for every target t of its CSR
-  ;; row (offsets: i32, targets relative to v). One function per target width and weight kind.
+  ;; row (targets relative to v). Row `pre` spans [offsets[pre], offsets[pre] + 1) of i32 entries `rowBytes`
+  ;; apart: 4 for a CSR's offsets, 4·(parts + 1) for one partition's column of a table of row cuts (see
+  ;; lifPartition.ts). One function per target width and weight kind.
   (func $deliverUniform16 (export "deliverUniform16") (param $v i32) (param $list i32) (param $count i32) (param $offsets i32) (param $targets i32)
-        (param $weight f64)
+        (param $weight f64) (param $rowBytes i32)
     (local $s i32) (local $k i32) (local $last i32) (local $row i32) (local $addr i32)
     (block $done
       (loop $spike
         (br_if $done (i32.ge_u (local.get $s) (local.get $count)))
-        (local.set $row (i32.add (local.get $offsets) (i32.shl (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
+        (local.set $row (i32.add (local.get $offsets) (i32.mul (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (local.get $rowBytes))))
         (local.set $k (i32.load (local.get $row)))
         (local.set $last (i32.load offset=4 (local.get $row)))
         (block $rowDone
@@ -70,12 +72,12 @@
         (br $spike))))
 
   (func $deliverUniform32 (export "deliverUniform32") (param $v i32) (param $list i32) (param $count i32) (param $offsets i32) (param $targets i32)
-        (param $weight f64)
+        (param $weight f64) (param $rowBytes i32)
     (local $s i32) (local $k i32) (local $last i32) (local $row i32) (local $addr i32)
     (block $done
       (loop $spike
         (br_if $done (i32.ge_u (local.get $s) (local.get $count)))
-        (local.set $row (i32.add (local.get $offsets) (i32.shl (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
+        (local.set $row (i32.add (local.get $offsets) (i32.mul (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (local.get $rowBytes))))
         (local.set $k (i32.load (local.get $row)))
         (local.set $last (i32.load offset=4 (local.get $row)))
         (block $rowDone
@@ -89,12 +91,12 @@
         (br $spike))))
 
   (func $deliverWeighted16 (export "deliverWeighted16") (param $v i32) (param $list i32) (param $count i32) (param $offsets i32) (param $targets i32)
-        (param $weights i32)
+        (param $weights i32) (param $rowBytes i32)
     (local $s i32) (local $k i32) (local $last i32) (local $row i32) (local $addr i32)
     (block $done
       (loop $spike
         (br_if $done (i32.ge_u (local.get $s) (local.get $count)))
-        (local.set $row (i32.add (local.get $offsets) (i32.shl (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
+        (local.set $row (i32.add (local.get $offsets) (i32.mul (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (local.get $rowBytes))))
         (local.set $k (i32.load (local.get $row)))
         (local.set $last (i32.load offset=4 (local.get $row)))
         (block $rowDone
@@ -109,12 +111,12 @@
         (br $spike))))
 
   (func $deliverWeighted32 (export "deliverWeighted32") (param $v i32) (param $list i32) (param $count i32) (param $offsets i32) (param $targets i32)
-        (param $weights i32)
+        (param $weights i32) (param $rowBytes i32)
     (local $s i32) (local $k i32) (local $last i32) (local $row i32) (local $addr i32)
     (block $done
       (loop $spike
         (br_if $done (i32.ge_u (local.get $s) (local.get $count)))
-        (local.set $row (i32.add (local.get $offsets) (i32.shl (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (i32.const 2))))
+        (local.set $row (i32.add (local.get $offsets) (i32.mul (i32.load (i32.add (local.get $list) (i32.shl (local.get $s) (i32.const 2)))) (local.get $rowBytes))))
         (local.set $k (i32.load (local.get $row)))
         (local.set $last (i32.load offset=4 (local.get $row)))
         (block $rowDone
@@ -183,6 +185,7 @@
     (local $outCount i32)
     (local $s i32) (local $half i32) (local $own i32) (local $count i32) (local $q i32) (local $arrived i32)
     (local $from i32) (local $k i32) (local $stepValue f64) (local $countsRow i32)
+    (local $deliveryV i32) (local $rowBytes i32)
     (local.set $rate (f64.load offset=0 (local.get $frame)))
     (local.set $drive (f64.load offset=8 (local.get $frame)))
     (local.set $threshold (f64.load offset=16 (local.get $frame)))
@@ -206,6 +209,8 @@
     (local.set $outSteps (i32.load offset=100 (local.get $frame)))
     (local.set $outCapacity (i32.load offset=104 (local.get $frame)))
     (local.set $outCount (i32.load offset=108 (local.get $frame)))
+    (local.set $deliveryV (i32.load offset=112 (local.get $frame)))
+    (local.set $rowBytes (i32.load offset=116 (local.get $frame)))
     (block $done
       (loop $step
         (br_if $done (i32.ge_u (local.get $s) (local.get $steps)))
@@ -232,13 +237,17 @@
                       (block $u32
                         (block $u16
                           (br_table $u16 $u32 $w16 $w32 (local.get $kind)))
-                        (call $deliverUniform16 (local.get $v) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weight))
+                        (call $deliverUniform16 (local.get $deliveryV) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weight)
+                              (local.get $rowBytes))
                         (br $kinds))
-                      (call $deliverUniform32 (local.get $v) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weight))
+                      (call $deliverUniform32 (local.get $deliveryV) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weight)
+                              (local.get $rowBytes))
                       (br $kinds))
-                    (call $deliverWeighted16 (local.get $v) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weights))
+                    (call $deliverWeighted16 (local.get $deliveryV) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weights)
+                              (local.get $rowBytes))
                     (br $kinds))
-                  (call $deliverWeighted32 (local.get $v) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weights)))
+                  (call $deliverWeighted32 (local.get $deliveryV) (local.get $from) (local.get $arrived) (local.get $offsets) (local.get $targets) (local.get $weights)
+                              (local.get $rowBytes)))
                 (if (local.get $outCapacity)
                   (then
                     (local.set $stepValue (f64.convert_i32_s (i32.add (local.get $firstStep) (local.get $s))))
