@@ -230,6 +230,8 @@ export { SKIP_TABLE_BITS, geometricSkip, geometricSkipTable } from './kernels/ge
 export type { ArenaArrays, ArenaRequest } from './kernels/wasmArena.js';
 export { arenaBytes, wasmArena } from './kernels/wasmArena.js';
 export { compileOptimized } from './kernels/compileOptimized.js';
+export type { LifClockKernel } from './kernels/lifClockWasm.js';
+export { instantiateLifClock, lifClockModule } from './kernels/lifClockWasm.js';
 
 // ── sources ────────────────────────────────────────────────────────────────
 export type { SimulateOptions } from './sources/simulate.js';
