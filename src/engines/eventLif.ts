@@ -2,6 +2,8 @@ import type { ClockLifOptions } from './clockLif.js';
 import type { Engine, EngineState, SpikeRecorder } from '../core/engine.js';
 import { invalidParameter } from '../core/errors.js';
 import { LazyBucketQueue } from './lazyBucketQueue.js';
+import { instantiateLifClock, type LifDelivery } from '../kernels/lifClockWasm.js';
+import { wasmArena } from '../kernels/wasmArena.js';
 
 /** The same options as the clock engine; `dt` only sets the grid of `advance` and `variable`, never spike times. */
 export type EventLifOptions = ClockLifOptions;
@@ -69,14 +71,46 @@ export class EventLifEngine implements Engine {
     this.tauM = options.tauM;
     this.thresholdDistance = options.drive - options.threshold;
     this.resetDistance = options.drive - options.reset;
-    this.x = new Float64Array(csr.size);
+    this.x = this.inhibitoryPulsesInWasm() ?? new Float64Array(csr.size);
     this.queue = new LazyBucketQueue(this.x);
     this.potentials = new Float64Array(csr.size);
     this.deliver = this.chooseDelivery();
     this.setPotentials(v0, 0);
   }
 
+  /**
+   * For uniform inhibitory pulses, the common case and most of the engine's time: x, the CSR and a one-spike list
+   * in a wasm memory, so that a spike's pulses are one call of the clock engine's delivery kernel (x_t += −w·g is
+   * V_t += weight with weight −w·g, the same single rounding as the JavaScript loop). Returns the wasm-backed x.
+   */
+  private inhibitoryPulsesInWasm(): Float64Array | undefined {
+    const { csr, weight } = this.options;
+    if (this.options.wasm === false || csr.weights || weight > 0) return undefined;
+    const synapses = csr.offsets[csr.size];
+    const arena = wasmArena({
+      x: [Float64Array, csr.size],
+      spike: [Int32Array, 1],
+      offsets: [Int32Array, csr.size + 1],
+      targets: [csr.targets instanceof Uint16Array ? Uint16Array : Int32Array, synapses],
+    });
+    if (!arena) return undefined;
+    const { x, spike, offsets, targets } = arena.arrays;
+    offsets.set(csr.offsets);
+    targets.set(csr.targets);
+    const kernel = instantiateLifClock(arena.memory);
+    const deliver: LifDelivery = targets instanceof Uint16Array ? kernel.deliverUniform16 : kernel.deliverUniform32;
+    const [xAt, spikeAt, offsetsAt, targetsAt] = [x.byteOffset, spike.byteOffset, offsets.byteOffset, targets.byteOffset];
+    this.wasmPulses = (pre, scale) => {
+      spike[0] = pre;
+      deliver(xAt, spikeAt, 1, offsetsAt, targetsAt, -weight * scale, 4);
+    };
+    return x;
+  }
+
+  private wasmPulses?: (pre: number, scale: number) => void;
+
   private chooseDelivery(): (pre: number, scale: number) => void {
+    if (this.wasmPulses) return this.wasmPulses;
     const weights = this.options.csr.weights;
     if (weights) {
       let excitatory = false;

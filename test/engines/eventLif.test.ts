@@ -176,6 +176,19 @@ describe('EventLifEngine', () => {
     );
   });
 
+  it('delivers uniform inhibitory pulses in WebAssembly bit for bit as its JavaScript loop does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 2, max: 80 }), (seed, size) => {
+        const options = randomNetwork(seed, size, 0.3, false);
+        const wasm = new EventLifEngine(options);
+        const plain = new EventLifEngine({ ...options, wasm: false });
+        expect(run(wasm, [900])).toEqual(run(plain, [900]));
+        expect(wasm.saveState()).toEqual(plain.saveState());
+      }),
+      { seed: 9, numRuns: 60 },
+    );
+  });
+
   it('does not depend on dt: spike times are off the grid', () => {
     const options = randomNetwork(3, 60, 0.2, false);
     const coarse = run(new EventLifEngine({ ...options, dt: 1e-3 }), [200]);
