@@ -9,8 +9,6 @@ let compiled: WebAssembly.Module | undefined;
 /** State (128 words, i, w) padded to 1 KiB, then the skip table. */
 const STATE_BYTES = 1024;
 const TABLE_BYTES = 4 << SKIP_TABLE_BITS;
-/** Synapses per call of the kernel; a call also returns early when a row does not fit, and the memory grows between calls. */
-const BLOCK_SYNAPSES = 100_000;
 /** Positions and byte offsets stay in i32 below this. */
 const MAX_BYTES = 2 ** 31 - WASM_PAGE;
 
@@ -48,11 +46,10 @@ export function erdosRenyiRowsInWasm(
   words[128] = state.i;
   words[129] = state.w;
   new Int32Array(memory.buffer, STATE_BYTES, 1 << SKIP_TABLE_BITS).set(skips);
-  const block = Math.max(1, Math.ceil(BLOCK_SYNAPSES / Math.max(1, expectedTargets / size)));
+  // the kernel returns early, before a row that might not fit, and continues after the memory has grown
   for (let from = 0; from < size; ) {
-    const to = Math.min(size, from + block);
-    from = rows(size, from, to, 0, STATE_BYTES, offsetsAt, targetsAt, capacity);
-    if (from === to) continue;
+    from = rows(size, from, size, 0, STATE_BYTES, offsetsAt, targetsAt, capacity);
+    if (from === size) break;
     // a row did not fit the remaining slots: double the target capacity (the targets are last, so nothing moves)
     if (targetsAt + 2 * capacity * width > MAX_BYTES) return undefined;
     memory.grow(Math.ceil((targetsAt + 2 * capacity * width) / WASM_PAGE) - memory.buffer.byteLength / WASM_PAGE);

@@ -12,8 +12,7 @@
 
   ;; Rows from..to−1 of a network of `size` neurons, without autapses: position m in [0, size − 1) enumerates the
   ;; candidates j ≠ pre. Stops before a row when fewer than size − 1 target slots are left (capacity counts
-  ;; entries) and returns the next row to draw. The target count so far is offsets[from]. Callers draw in blocks of
-  ;; rows: V8 does not replace a running wasm call by its optimised code, so later blocks run the optimised loop.
+  ;; entries) and returns the next row to draw. The target count so far is offsets[from].
   (func (export "rows16") (param $size i32) (param $from i32) (param $to i32) (param $state i32) (param $table i32)
         (param $offsets i32) (param $targets i32) (param $capacity i32) (result i32)
     (local $pre i32) (local $m i32) (local $count i32) (local $candidates i32)
