@@ -275,7 +275,7 @@ function inWasmMemory(csr: Csr, bounds: readonly number[]): WasmLayout | LifPart
   const parts = bounds.length - 1;
   const widest = Math.max(...bounds.slice(1).map((high, p) => high - bounds[p]));
   if (hasSortedRows(csr) && narrowTargets(size) === narrowTargets(widest)) {
-    const synapses = csr.targets.length;
+    const synapses = csr.offsets[size];
     const arena = layoutArena(size, parts, {
       targets: [narrowTargets(size) ? Uint16Array : Int32Array, synapses],
       weights: [Float64Array, csr.weights ? synapses : 0],
@@ -283,9 +283,9 @@ function inWasmMemory(csr: Csr, bounds: readonly number[]): WasmLayout | LifPart
     });
     if (!arena) return undefined;
     const targets = arena.arrays.targets as Uint16Array | Int32Array;
-    targets.set(csr.targets);
+    targets.set(csr.targets.subarray(0, synapses));
     const weights = csr.weights ? (arena.arrays.weights as Float64Array) : undefined;
-    weights?.set(csr.weights as Float64Array);
+    weights?.set((csr.weights as Float64Array).subarray(0, synapses));
     const cuts = rowCuts(csr, bounds, arena.arrays.cuts as Int32Array);
     const partitions = bounds.slice(1).map((_, p) => ({
       offsets: cuts.subarray(p),
