@@ -1,6 +1,7 @@
 ;; The clock-driven LIF step of ClockLifEngine and ParallelClockLifEngine, in WebAssembly so that the update loop
-;; runs two neurons per instruction (f64x2) and delivery has no bounds checks. Arithmetic is the scalar
-;; expression V + rate·(drive − V), lane by lane, so results are bit-identical to the JavaScript loops.
+;; runs two neurons per instruction (f64x2) and delivery has no bounds checks, and (`run`) so that whole chunks of
+;; steps, barrier included, run without returning to JavaScript. Arithmetic is the scalar expression
+;; V + rate·(drive − V), lane by lane, so results are bit-identical to the JavaScript loops.
 ;; Pointers are byte offsets into the imported memory, which is shared so that partition threads can use it.
 (module
   (import "env" "memory" (memory 1 65536 shared))
