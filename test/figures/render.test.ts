@@ -96,5 +96,4 @@ describe('renderFigure', () => {
     // 'W' is about 1 em wide in DejaVu Sans Bold and 'i' about 0.34 em; the 0.8 em estimate would make them equal.
     expect(svgSize(await renderSvg(wide)).width).toBeGreaterThan(svgSize(await renderSvg(narrow)).width + 500);
   });
-
 });
