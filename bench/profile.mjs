@@ -1,7 +1,7 @@
 // Where the time of the seed-000 run goes: connectivity, the update+threshold loop alone, full steps
 // (update, threshold, delivery, reset, recording), frame building and Parquet encoding of the spikes.
 // Median of BENCH_RUNS (default 3) repetitions of each stage on the full network (N = 10000, K = 1000, T = 5 s).
-import { ClockLifEngine, RandomStreams, SpikeRecorder, balancedLifNetwork, spikeFrameToBatch, spikeSchema } from '../dist/src/index.js';
+import { ClockLifEngine, RandomStreams, SpikeRecorder, balancedLifNetwork, instantiateLifClock, spikeFrameToBatch, spikeSchema, wasmArena } from '../dist/src/index.js';
 import { encodeParquet } from '../dist/src/sinks/parquetCodec.js';
 import { seed000Config, seed000Options } from './seed000.mjs';
 
@@ -39,6 +39,20 @@ const updateOnly = time(() => {
   return crossings;
 });
 
+const updateOnlyWasm = time(() => {
+  const { memory, arrays } = wasmArena({ V: [Float64Array, v0.length], list: [Int32Array, v0.length] });
+  arrays.V.set(v0);
+  const kernel = instantiateLifClock(memory);
+  const rate = options.dt / options.tauM;
+  let crossings = 0;
+  for (let step = 0; step < steps; step++) {
+    const count = kernel.update(arrays.V.byteOffset, v0.length, rate, options.drive, options.threshold, arrays.list.byteOffset, 0);
+    kernel.reset(arrays.V.byteOffset, arrays.list.byteOffset, count, 0, options.reset);
+    crossings += count;
+  }
+  return crossings;
+});
+
 /** Every step of the engine, spikes recorded chunk by chunk; `wasm: false` runs the JavaScript loops. */
 const runEngine = (wasm) => {
   const engine = new ClockLifEngine({ ...options, wasm });
@@ -71,7 +85,9 @@ const rows = [
   ['update + threshold only, JavaScript loop (no delivery)', updateOnly.seconds],
   ['full steps, JavaScript loops: update, threshold, delivery, reset, recording', fullStepsJs.seconds],
   ['  of which delivery + reset + recording (difference)', fullStepsJs.seconds - updateOnly.seconds],
-  ['full steps, WebAssembly kernel (what runs)', fullSteps.seconds],
+  ['update + threshold + reset only, WebAssembly kernel (no delivery)', updateOnlyWasm.seconds],
+  ['full steps, WebAssembly kernel (what runs on one thread)', fullSteps.seconds],
+  ['  of which delivery + recording (difference)', fullSteps.seconds - updateOnlyWasm.seconds],
   ['spike frames → Arrow record batches', frames.seconds],
   [`Parquet (ZSTD) encoding of ${spikes} spikes`, parquet.seconds],
 ];
