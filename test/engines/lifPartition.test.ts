@@ -28,14 +28,19 @@ function randomCsr(size: number, postSize: number, edges: readonly [number, numb
   return { size, offsets, targets: Int32Array.from(sorted, (e) => e[1]), weights: weighted ? Float64Array.from(sorted, (e) => e[2]) : undefined };
 }
 
+/** Presynaptic size, target range, partition count and raw edges (pre, post, weight) of a random network. */
+const networkShape = [
+  fc.integer({ min: 1, max: 60 }),
+  fc.integer({ min: 1, max: 60 }),
+  fc.integer({ min: 1, max: 6 }),
+  fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true })), { maxLength: 300 }),
+] as const;
+
 describe('splitByTargets', () => {
   it('gives every partition exactly its synapses, in row order, targets relative to its start, for sorted and unsorted rows and any target range', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true })), { maxLength: 300 }),
+        ...networkShape,
         fc.boolean(),
         fc.boolean(),
         (size, postSize, parts, edges, weighted, sortRows) => {
@@ -86,10 +91,7 @@ describe('rowCuts', () => {
   it('cuts every sorted row into consecutive segments, one per partition, holding exactly that partition\'s targets', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: 1, max: 6 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true })), { maxLength: 300 }),
+        ...networkShape,
         (size, postSize, parts, edges) => {
           const csr = randomCsr(size, postSize, edges, false, true);
           const bounds = partitionBounds(postSize, Math.min(parts, postSize));

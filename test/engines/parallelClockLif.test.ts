@@ -38,6 +38,11 @@ function options(seed: number, weighted: boolean): ClockLifOptions {
   };
 }
 
+function expectSameSpikes(observed: SpikeRecorder, expected: SpikeRecorder): void {
+  expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
+  expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+}
+
 describe('ParallelClockLifEngine', () => {
   it('takes threads started ahead of it (startLifThreads) and still matches the single-thread engine', async () => {
     startLifThreads(2);
@@ -49,8 +54,7 @@ describe('ParallelClockLifEngine', () => {
       reference.advance(800, expected);
       parallel.advance(800, observed);
       expect(expected.length).toBeGreaterThan(100);
-      expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
-      expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+      expectSameSpikes(observed, expected);
     } finally {
       await parallel.dispose();
     }
@@ -76,8 +80,7 @@ describe('ParallelClockLifEngine', () => {
         expect(Array.from(parallel.variable('V'))).toEqual(Array.from(reference.variable('V')));
       }
       expect(expected.length).toBeGreaterThan(100);
-      expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
-      expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+      expectSameSpikes(observed, expected);
       expect(parallel.step).toBe(reference.step);
     } finally {
       await parallel.dispose();
@@ -146,8 +149,7 @@ describe('ParallelClockLifEngine', () => {
       }
       // the recording thread's output holds N + 65 536 spikes, so the long stretch needs several calls
       expect(longest).toBeGreaterThan(600 + 65_536);
-      expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
-      expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+      expectSameSpikes(observed, expected);
       expect(Array.from(parallel.variable('V'))).toEqual(Array.from(reference.variable('V')));
     } finally {
       await parallel.dispose();
@@ -182,8 +184,7 @@ describe('ParallelClockLifEngine', () => {
       reference.advance(600, expected);
       parallel.advance(600, observed);
       expect(expected.length).toBeGreaterThan(100);
-      expect(Array.from(observed.neuron.view())).toEqual(Array.from(expected.neuron.view()));
-      expect(Array.from(observed.step.view())).toEqual(Array.from(expected.step.view()));
+      expectSameSpikes(observed, expected);
       expect(Array.from(parallel.variable('V'))).toEqual(Array.from(reference.variable('V')));
     } finally {
       await parallel.dispose();
